@@ -1,0 +1,2 @@
+export { createDiagnosticsActivities } from './diagnostics.activities';
+export type { DiagnosticsActivities, WorkerEcho } from './diagnostics.activities';

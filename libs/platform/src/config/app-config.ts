@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/**
+ * Every variable the api and the worker read. Parsed once at boot so a missing or malformed
+ * setting stops the process with a message naming it, instead of failing later at first use.
+ */
+const appConfigShape = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  SERVICE_NAME: z.string().min(1).default('talent-engine'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATABASE_URL: z
+    .string({ error: 'is required (a postgres:// connection URL)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  TEMPORAL_ADDRESS: z
+    .string({ error: 'is required (host:port of the Temporal frontend)' })
+    .regex(/^[^\s:/]+:\d+$/, 'must be host:port, for example 127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('talent-cases'),
+  TEMPORAL_TLS: booleanFromString.default(false),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_UI_URL: z.url().optional(),
+});
+
+/** The names of every variable the api and the worker read. */
+export const APP_CONFIG_VARIABLES = Object.keys(appConfigShape.shape) as Array<keyof typeof appConfigShape.shape>;
+
+const appConfigSchema = appConfigShape.superRefine((env, ctx) => {
+  if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH'],
+      message: 'mTLS needs both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+    });
+  }
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty value in a .env file or a compose file means "not set", not "set to nothing".
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = appConfigSchema.safeParse(defined);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+  );
+}
+
+/** Whether the Temporal connection should use TLS (explicitly, or implied by mTLS or an API key). */
+export function temporalUsesTls(config: AppConfig): boolean {
+  return config.TEMPORAL_TLS || Boolean(config.TEMPORAL_TLS_CERT_PATH) || Boolean(config.TEMPORAL_API_KEY);
+}

@@ -1,0 +1,7 @@
+import type { MigrationInterface } from 'typeorm';
+
+/**
+ * Every migration, in the order it must run. Listed by class rather than found by a file glob so
+ * that compiled builds, tests and bundles all see the same list.
+ */
+export const migrations: Array<new () => MigrationInterface> = [];

@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { TemporalHealthIndicator } from './temporal.health';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly temporal: TemporalHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness of the database and the Temporal server (503 when either is down)' })
+  check() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 3000 }),
+      () => this.temporal.check('temporal'),
+    ]);
+  }
+}

@@ -1,0 +1,13 @@
+export { loadConfig, ConfigError, temporalUsesTls, APP_CONFIG_VARIABLES } from './config/app-config';
+export type { AppConfig } from './config/app-config';
+export { AppConfigModule, APP_CONFIG } from './config/config.module';
+export { DatabaseModule } from './database/database.module';
+export { createDataSource, dataSourceOptions } from './database/data-source';
+export { migrateWithLock } from './database/migrate';
+export { LoggingModule, REDACTED_LOG_PATHS } from './logging/logging.module';
+export { HealthModule } from './health/health.module';
+export { TemporalClientModule } from './temporal/temporal.module';
+export { temporalConnectionSettings } from './temporal/temporal-connection-options';
+export { ensureSearchAttributes, devServerSearchAttributeFlags } from './temporal/search-attribute-registration';
+export { closeWhenSupervisorGoes } from './lifecycle/supervisor';
+export { installTemporalRuntimeLogging } from './logging/temporal-runtime-logging';

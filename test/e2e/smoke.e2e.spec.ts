@@ -1,0 +1,48 @@
+import { requestJson } from '../support/http';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+describe('the stack, end to end on a real Temporal server and PostgreSQL', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack('smoke');
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('reports the database and Temporal healthy, with a worker polling', async () => {
+    const { status, body } = await requestJson(`${stack.baseUrl}/health`);
+
+    expect(status).toBe(200);
+    expect(body.details.database.status).toBe('up');
+    expect(body.details.temporal).toMatchObject({ status: 'up', taskQueue: stack.taskQueue });
+    expect(body.details.temporal.workers).toBeGreaterThanOrEqual(1);
+  });
+
+  it('starts a workflow through the api and returns what the worker computed', async () => {
+    const { status, body } = await requestJson(`${stack.baseUrl}/diagnostics/round-trip`, {
+      body: { message: '你好，人才办' },
+    });
+
+    expect(status).toBe(200);
+    expect(body.workflowId).toMatch(/^diagnostics-/);
+    expect(body.echo).toMatchObject({ message: '你好，人才办', taskQueue: stack.taskQueue });
+    expect(Date.parse(body.echo.handledAt)).not.toBeNaN();
+  });
+
+  it('refuses a malformed request with 400 naming the field', async () => {
+    const { status, body } = await requestJson(`${stack.baseUrl}/diagnostics/round-trip`, { body: { message: 42 } });
+
+    expect(status).toBe(400);
+    expect(body.message).toContain('message must be a string');
+  });
+
+  it('serves the OpenAPI document, which lists every endpoint', async () => {
+    const { status, body } = await requestJson(`${stack.baseUrl}/docs/openapi.json`);
+
+    expect(status).toBe(200);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/health', '/diagnostics/round-trip']));
+  });
+});

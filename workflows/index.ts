@@ -1,0 +1,2 @@
+export { diagnosticsRoundTrip } from './diagnostics.workflow';
+export type { RoundTripResult } from './diagnostics.workflow';
