@@ -1,7 +1,8 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateEventStore1764000000000 } from '@talent/event-store';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
  * that compiled builds, tests and bundles all see the same list.
  */
-export const migrations: Array<new () => MigrationInterface> = [];
+export const migrations: Array<new () => MigrationInterface> = [CreateEventStore1764000000000];

@@ -1,0 +1,18 @@
+export { PostgresEventStore, EVENTS_NOTIFY_CHANNEL } from './event-store';
+export type { AppendOptions, EventStoreOptions } from './event-store';
+export {
+  EventStoreError,
+  StreamVersionConflictError,
+  EventIdConflictError,
+  InvalidEventError,
+} from './event-store.errors';
+export type { EventStoreErrorCode } from './event-store.errors';
+export { eventHash } from './hash-chain';
+export { verifyStream } from './hash-chain-verification';
+export type { BrokenLink, StreamVerification } from './hash-chain-verification';
+export { UpcasterChain } from './upcasting';
+export type { Upcaster } from './upcasting';
+export { EventSubscription } from './event-subscription';
+export { CreateEventStore1764000000000 } from './migrations/1764000000000-create-event-store';
+export type * from './types';
+export { START_OF_STORE, cursorOf } from './types';

@@ -1,0 +1,28 @@
+import { Pool } from 'pg';
+import { createDataSource, migrateWithLock } from '@talent/platform';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface MigratedDatabase extends TestDatabase {
+  pool: Pool;
+  close(): Promise<void>;
+}
+
+/** A fresh database with every migration applied, and a pool on it. */
+export async function createMigratedDatabase(label: string): Promise<MigratedDatabase> {
+  const database = await createTestDatabase(label);
+  const dataSource = await createDataSource({ DATABASE_URL: database.url, DATABASE_POOL_MAX: 2 }).initialize();
+  try {
+    await migrateWithLock(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  const pool = new Pool({ connectionString: database.url, max: 20 });
+  return {
+    ...database,
+    pool,
+    close: async () => {
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
