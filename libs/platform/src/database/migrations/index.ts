@@ -1,8 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateEventStore1764000000000 } from '@talent/event-store';
+import { CreateActivityByDay1764000002000, CreateProjectionCheckpoints1764000001000 } from '@talent/projections';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
  * that compiled builds, tests and bundles all see the same list.
  */
-export const migrations: Array<new () => MigrationInterface> = [CreateEventStore1764000000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateEventStore1764000000000,
+  CreateProjectionCheckpoints1764000001000,
+  CreateActivityByDay1764000002000,
+];

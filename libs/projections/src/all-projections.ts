@@ -1,0 +1,5 @@
+import { activityByDayProjection } from './activity-by-day/activity-by-day.projection';
+import type { Projection } from './runtime/projection';
+
+/** Every projection the worker keeps current, and that a full rebuild rebuilds. */
+export const allProjections: readonly Projection[] = [activityByDayProjection];

@@ -1,0 +1,219 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool, PoolClient } from 'pg';
+import {
+  cursorOf,
+  type EventCursor,
+  type EventSubscription,
+  type PostgresEventStore,
+  START_OF_STORE,
+} from '@talent/event-store';
+import type { Projection, ProjectionContext } from './projection';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** Wakes the runner on new events; without one it polls every `idleWaitMs`. */
+  subscription?: EventSubscription;
+  idleWaitMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RebuildProgress {
+  projection: string;
+  eventsApplied: number;
+  eventsPerSecond: number;
+  /** True on the last report, once the rebuild has caught up with the store. */
+  done: boolean;
+}
+
+interface Checkpoint {
+  cursor: EventCursor;
+  eventsApplied: bigint;
+}
+
+const lockKey = (projection: string) => `projection:${projection}`;
+
+/**
+ * Feeds one projection from the global order. Each batch and the checkpoint move in one
+ * transaction, so a crash between or inside batches neither skips nor repeats an event. Across
+ * processes, a session advisory lock lets exactly one runner apply a projection at a time; when
+ * its holder's connection dies, PostgreSQL frees the lock and a standby takes over.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idleWaitMs: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleWaitMs = options.idleWaitMs ?? 1000;
+  }
+
+  /** Applies one batch; returns how many events it applied (0 when caught up). */
+  async applyNextBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      return await this.applyBatch(client, this.projection.name, (table) => table);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Applies batches until no event is left; returns how many it applied. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (let applied = await this.applyNextBatch(); applied > 0; applied = await this.applyNextBatch()) {
+      total += applied;
+    }
+    return total;
+  }
+
+  /** Runs until `signal` aborts: waits for the lock, then follows the store as events arrive. */
+  async run(signal: AbortSignal): Promise<void> {
+    const lockHolder = await this.pool.connect();
+    try {
+      while (!signal.aborted && !(await this.tryLock(lockHolder))) await this.idle(signal);
+      while (!signal.aborted) {
+        if ((await this.applyNextBatch()) === 0) await this.idle(signal);
+      }
+    } finally {
+      await lockHolder.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      lockHolder.release();
+    }
+  }
+
+  /**
+   * Rebuilds from the start of the store into shadow copies of the projection's tables while
+   * the live tables stay readable, then swaps them in and moves the checkpoint in one
+   * transaction. Holds the projection's lock throughout, so no runner applies meanwhile.
+   */
+  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
+    const { name, tables } = this.projection;
+    const shadow = (table: string) => `${table}__rebuild`;
+    const shadowKey = `${name}__rebuild`;
+    const lockHolder = await this.pool.connect();
+    try {
+      await lockHolder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey(name)]);
+      for (const table of tables) {
+        await lockHolder.query(`DROP TABLE IF EXISTS ${shadow(table)}`);
+        await lockHolder.query(`CREATE TABLE ${shadow(table)} (LIKE ${table} INCLUDING ALL)`);
+      }
+      await lockHolder.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadowKey]);
+
+      const started = Date.now();
+      let total = 0;
+      for (;;) {
+        const applied = await this.applyBatch(lockHolder, shadowKey, shadow);
+        total += applied;
+        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+        onProgress?.({ projection: name, eventsApplied: total, eventsPerSecond: total / seconds, done: applied === 0 });
+        if (applied === 0) break;
+      }
+      await this.swapIn(lockHolder, shadowKey, shadow);
+      return total;
+    } finally {
+      await lockHolder
+        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey(name)])
+        .catch(() => undefined);
+      lockHolder.release();
+    }
+  }
+
+  private async swapIn(client: PoolClient, shadowKey: string, shadow: (table: string) => string): Promise<void> {
+    const { name, tables } = this.projection;
+    await client.query('BEGIN');
+    try {
+      for (const table of tables) {
+        await client.query(`DROP TABLE ${table}`);
+        await client.query(`ALTER TABLE ${shadow(table)} RENAME TO ${table}`);
+      }
+      await client.query(
+        `INSERT INTO projection_checkpoints (projection, transaction_id, global_position, events_applied, updated_at)
+         SELECT $1, transaction_id, global_position, events_applied, now() FROM projection_checkpoints
+         WHERE projection = $2
+         ON CONFLICT (projection) DO UPDATE SET transaction_id = excluded.transaction_id,
+           global_position = excluded.global_position, events_applied = excluded.events_applied, updated_at = now()`,
+        [name, shadowKey],
+      );
+      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadowKey]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async applyBatch(
+    client: PoolClient,
+    checkpointKey: string,
+    table: (name: string) => string,
+  ): Promise<number> {
+    // Read before writing anything: the transaction then has no id yet, so its own snapshot
+    // does not hold back the events it is about to read.
+    const checkpoint = await this.readCheckpoint(client, checkpointKey);
+    const events = await this.store.readAll({ after: checkpoint.cursor, limit: this.batchSize }, client);
+    if (events.length === 0) return 0;
+    const last = cursorOf(events[events.length - 1]!);
+    await client.query('BEGIN');
+    try {
+      const context: ProjectionContext = { client, table };
+      await this.projection.apply(context, events);
+      const moved = await client.query(
+        `INSERT INTO projection_checkpoints (projection, transaction_id, global_position, events_applied, updated_at)
+         VALUES ($1, $2::text::xid8, $3, $4, now())
+         ON CONFLICT (projection) DO UPDATE SET transaction_id = excluded.transaction_id,
+           global_position = excluded.global_position, events_applied = excluded.events_applied, updated_at = now()
+         WHERE projection_checkpoints.transaction_id = $5::text::xid8
+           AND projection_checkpoints.global_position = $6`,
+        [
+          checkpointKey,
+          last.transactionId.toString(),
+          last.globalPosition.toString(),
+          (checkpoint.eventsApplied + BigInt(events.length)).toString(),
+          checkpoint.cursor.transactionId.toString(),
+          checkpoint.cursor.globalPosition.toString(),
+        ],
+      );
+      // Someone else moved the checkpoint since we read it: drop this batch rather than apply twice.
+      if (moved.rowCount !== 1) {
+        await client.query('ROLLBACK');
+        this.options.log?.(`${checkpointKey}: checkpoint moved by another runner; batch discarded`);
+        return 0;
+      }
+      await client.query('COMMIT');
+      return events.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async readCheckpoint(client: PoolClient, key: string): Promise<Checkpoint> {
+    const result = await client.query<{ transaction_id: string; global_position: string; events_applied: string }>(
+      'SELECT transaction_id, global_position, events_applied FROM projection_checkpoints WHERE projection = $1',
+      [key],
+    );
+    const row = result.rows[0];
+    if (!row) return { cursor: START_OF_STORE, eventsApplied: 0n };
+    return {
+      cursor: { transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) },
+      eventsApplied: BigInt(row.events_applied),
+    };
+  }
+
+  private async tryLock(client: PoolClient): Promise<boolean> {
+    const result = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+      [lockKey(this.projection.name)],
+    );
+    return result.rows[0]!.locked;
+  }
+
+  private async idle(signal: AbortSignal): Promise<void> {
+    if (this.options.subscription) return this.options.subscription.waitForEvents(signal);
+    await sleep(this.idleWaitMs, undefined, { signal }).catch(() => undefined);
+  }
+}
