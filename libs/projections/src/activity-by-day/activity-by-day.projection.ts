@@ -12,7 +12,7 @@ export const activityByDayProjection: Projection = {
   name: 'activity_by_day',
   tables: ['activity_by_day'],
 
-  async apply({ client, table }: ProjectionContext, events: readonly RecordedEvent[]): Promise<void> {
+  apply: async ({ client, table }: ProjectionContext, events: readonly RecordedEvent[]): Promise<void> => {
     await client.query(
       `INSERT INTO ${table('activity_by_day')} AS a (day, stream_type, event_type, events)
        SELECT (occurred_at AT TIME ZONE '${OFFICE_TIME_ZONE}')::date, split_part(stream_id, '-', 1), event_type, count(*)

@@ -48,7 +48,7 @@ describe('ProjectionRunner', () => {
 
   const activity = async () =>
     (
-      await db.pool.query(
+      await db.pool.query<Record<string, string>>(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, stream_type, event_type, events::text
          FROM activity_by_day ORDER BY day, stream_type, event_type`,
       )
@@ -89,7 +89,7 @@ describe('ProjectionRunner', () => {
     let batches = 0;
     const crashing: Projection = {
       ...activityByDayProjection,
-      async apply(context, events) {
+      apply: async (context, events) => {
         await activityByDayProjection.apply(context, events);
         batches += 1;
         if (batches === 3) throw new Error('worker killed mid-batch');

@@ -5,7 +5,7 @@ import type { RecordedEvent } from '@talent/event-store';
 export interface ProjectionContext {
   client: PoolClient;
   /** The live table, or its shadow copy during a rebuild. */
-  table(name: string): string;
+  readonly table: (name: string) => string;
 }
 
 /**
@@ -17,5 +17,5 @@ export interface Projection {
   readonly name: string;
   /** The tables it owns (created by its migration); a rebuild builds copies and swaps them in. */
   readonly tables: readonly string[];
-  apply(context: ProjectionContext, events: readonly RecordedEvent[]): Promise<void>;
+  readonly apply: (context: ProjectionContext, events: readonly RecordedEvent[]) => Promise<void>;
 }
