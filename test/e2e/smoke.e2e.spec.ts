@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PostgresEventStore } from '@talent/event-store';
+import { PG_POOL } from '@talent/platform';
+import type { Pool } from 'pg';
 import { requestJson } from '../support/http';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -19,6 +24,24 @@ describe('the stack, end to end on a real Temporal server and PostgreSQL', () =>
     expect(body.details.database.status).toBe('up');
     expect(body.details.temporal).toMatchObject({ status: 'up', taskQueue: stack.taskQueue });
     expect(body.details.temporal.workers).toBeGreaterThanOrEqual(1);
+    expect(body.details.projections).toMatchObject({ status: 'up', projections: { activity_by_day: {} } });
+  });
+
+  it('keeps read models current: the worker’s projector applies a new event and /metrics shows no lag', async () => {
+    const pool = stack.api.get<Pool>(PG_POOL);
+    await new PostgresEventStore(pool).append(`case-${randomUUID()}`, 'no_stream', [
+      { type: 'CaseOpened', data: {}, occurredAt: new Date('2023-05-04T09:00:00+08:00') },
+    ]);
+
+    let rows: unknown[] = [];
+    for (let attempt = 0; attempt < 50 && rows.length === 0; attempt += 1) {
+      rows = (await pool.query(`SELECT events FROM activity_by_day WHERE day = '2023-05-04'`)).rows;
+      if (rows.length === 0) await sleep(100);
+    }
+    const metrics = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+
+    expect(rows).toEqual([{ events: '1' }]);
+    expect(metrics).toContain('talent_projection_lag_seconds{projection="activity_by_day"} 0');
   });
 
   it('starts a workflow through the api and returns what the worker computed', async () => {

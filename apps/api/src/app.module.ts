@@ -1,8 +1,25 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, DatabaseModule, HealthModule, LoggingModule, TemporalClientModule } from '@talent/platform';
+import {
+  AppConfigModule,
+  DatabaseModule,
+  EventStoreModule,
+  HealthModule,
+  LoggingModule,
+  MetricsModule,
+  TemporalClientModule,
+} from '@talent/platform';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, TemporalClientModule, HealthModule, DiagnosticsModule],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    EventStoreModule,
+    TemporalClientModule,
+    HealthModule,
+    MetricsModule,
+    DiagnosticsModule,
+  ],
 })
 export class ApiModule {}

@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, DatabaseModule, LoggingModule, TemporalClientModule } from '@talent/platform';
+import {
+  AppConfigModule,
+  DatabaseModule,
+  EventStoreModule,
+  LoggingModule,
+  TemporalClientModule,
+} from '@talent/platform';
+import { ProjectorService } from './projector.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, TemporalClientModule],
-  providers: [TemporalWorkerService],
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, EventStoreModule, TemporalClientModule],
+  providers: [TemporalWorkerService, ProjectorService],
 })
 export class WorkerModule {}

@@ -11,3 +11,6 @@ export { temporalConnectionSettings } from './temporal/temporal-connection-optio
 export { ensureSearchAttributes, devServerSearchAttributeFlags } from './temporal/search-attribute-registration';
 export { closeWhenSupervisorGoes } from './lifecycle/supervisor';
 export { installTemporalRuntimeLogging } from './logging/temporal-runtime-logging';
+export { PG_POOL, pgPoolOf } from './database/pg-pool';
+export { EventStoreModule } from './event-store/event-store.module';
+export { MetricsModule } from './metrics/metrics.module';

@@ -30,6 +30,7 @@ const appConfigShape = z.object({
   TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   TEMPORAL_UI_URL: z.url().optional(),
+  PROJECTION_LAG_LIMIT_SECONDS: z.coerce.number().positive().default(300),
 });
 
 /** The names of every variable the api and the worker read. */

@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Global, Module } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { dataSourceOptions } from './data-source';
 import { migrateWithLock } from './migrate';
-import { DataSource } from 'typeorm';
+import { PG_POOL, pgPoolOf } from './pg-pool';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -18,5 +20,7 @@ import { DataSource } from 'typeorm';
       },
     }),
   ],
+  providers: [{ provide: PG_POOL, inject: [getDataSourceToken()], useFactory: pgPoolOf }],
+  exports: [PG_POOL],
 })
 export class DatabaseModule {}
