@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { EventIdConflictError, InvalidEventError, StreamVersionConflictError } from './event-store.errors';
-import { eventHash } from './hash-chain';
+import { appendEvents, type NormalisedEvent, readStreamHead, type StreamHead } from './append';
+import { InvalidEventError } from './event-store.errors';
 import {
   type AppendResult,
   type EventCursor,
@@ -12,12 +12,12 @@ import {
   type RecordedEvent,
   START_OF_STORE,
 } from './types';
+import { LruMap } from './lru-map';
 import { UpcasterChain, type Upcaster } from './upcasting';
 
-export const EVENTS_NOTIFY_CHANNEL = 'talent_events';
+export { EVENTS_NOTIFY_CHANNEL } from './append';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UNIQUE_VIOLATION = '23505';
 
 export interface EventStoreOptions {
   upcasters?: readonly Upcaster[];
@@ -63,7 +63,7 @@ function toJson<T>(value: T, what: string): T {
   return JSON.parse(encoded) as T;
 }
 
-function normalise(events: readonly NewEvent<string, object>[], now: Date) {
+function normalise(events: readonly NewEvent<string, object>[], now: Date): NormalisedEvent[] {
   if (events.length === 0) throw new InvalidEventError('An append needs at least one event');
   return events.map((event, index) => {
     const where = `events[${index}]`;
@@ -95,16 +95,16 @@ function normalise(events: readonly NewEvent<string, object>[], now: Date) {
   });
 }
 
-function versionMatches(expected: ExpectedVersion, actual: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === 0;
-  return expected === actual;
-}
-
 /** The business log: append-only, per-stream optimistic concurrency, hash-chained, gap-safe. */
 export class PostgresEventStore {
   private readonly upcasters: UpcasterChain;
   private readonly clock: () => Date;
+  /**
+   * The head each stream had after this process last wrote it, to chain the next append's
+   * hashes without reading it first. A stale entry costs one retry, never a wrong write: the
+   * append function checks the head under the stream's lock.
+   */
+  private readonly heads = new LruMap<string, StreamHead>(10_000);
 
   constructor(
     private readonly pool: Pool,
@@ -120,112 +120,44 @@ export class PostgresEventStore {
     events: readonly NewEvent<string, object>[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    return this.inTransaction((client) => this.appendWithin(client, streamId, expectedVersion, events, options));
+    return this.appendThrough(this.pool, streamId, expectedVersion, events, options);
   }
 
   /**
-   * Appends inside the caller's open transaction, so events can commit atomically with other
-   * writes. Retrying with the same event ids returns the stored result and writes nothing.
+   * Appends inside the caller's open transaction, so events commit atomically with the writes
+   * that follow (it must be the transaction's first write; see the append_events migration).
+   * Retrying with the same event ids returns the stored result and writes nothing.
    */
-  async appendWithin(
+  appendWithin(
     client: PoolClient,
     streamId: string,
     expectedVersion: ExpectedVersion,
     events: readonly NewEvent<string, object>[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
+    return this.appendThrough(client, streamId, expectedVersion, events, options);
+  }
+
+  private async appendThrough(
+    client: Pick<PoolClient, 'query'>,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: readonly NewEvent<string, object>[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     if (!streamId) throw new InvalidEventError('streamId must be a non-empty string');
     const recordedAt = this.clock();
     const normalised = normalise(events, recordedAt);
     const streamType = options.streamType ?? streamId.split('-')[0]!;
-
-    // One writer per stream, and the transaction gets its id only once it holds the stream:
-    // then a stream's later versions always come from later transactions, so the global order
-    // (by transaction first) keeps every stream's own order. Advisory locks take no xid.
-    const lock = await client.query<{ has_xid: boolean }>(
-      'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_current_xact_id_if_assigned() IS NOT NULL AS has_xid',
-      [streamId],
-    );
-    if (lock.rows[0]!.has_xid) {
-      throw new InvalidEventError('appendWithin must come before any other write of its transaction');
-    }
-    const stream = await client.query<{ version: number; last_hash: string | null }>(
-      'SELECT version, last_hash FROM event_streams WHERE stream_id = $1',
-      [streamId],
-    );
-    const currentVersion = stream.rows[0]?.version ?? 0;
-    const lastHash = stream.rows[0]?.last_hash ?? null;
-
-    const replay = await this.storedResult(client, streamId, normalised);
-    if (replay) return replay;
-    if (!versionMatches(expectedVersion, currentVersion)) {
-      throw new StreamVersionConflictError(streamId, expectedVersion, currentVersion === 0 ? null : currentVersion);
-    }
-
-    let previousHash = lastHash;
-    const rows = normalised.map((event, index) => {
-      const streamVersion = currentVersion + index + 1;
-      const hash = eventHash(previousHash, { ...event, streamId, streamVersion, recordedAt });
-      const row = { ...event, streamVersion, previousHash, hash };
-      previousHash = hash;
-      return row;
-    });
-
-    const nextVersion = currentVersion + rows.length;
-    let inserted;
+    const head = this.heads.get(streamId) ?? (await readStreamHead(client, streamId));
     try {
-      await client.query(
-        `INSERT INTO event_streams (stream_id, stream_type, version, last_hash) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash,
-                                               updated_at = now()`,
-        [streamId, streamType, nextVersion, previousHash],
-      );
-      inserted = await client.query<{ global_position: string; event_id: string }>(
-        `INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata,
-                             occurred_at, recorded_at, previous_hash, hash)
-         SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
-                                  $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
-         RETURNING global_position, event_id`,
-        [
-          streamId,
-          rows.map((row) => row.streamVersion),
-          rows.map((row) => row.eventId),
-          rows.map((row) => row.type),
-          rows.map((row) => row.schemaVersion),
-          rows.map((row) => JSON.stringify(row.data)),
-          rows.map((row) => JSON.stringify(row.metadata)),
-          rows.map((row) => row.occurredAt),
-          rows.map(() => recordedAt),
-          rows.map((row) => row.previousHash),
-          rows.map((row) => row.hash),
-        ],
-      );
+      const appended = await appendEvents(client, streamId, streamType, expectedVersion, normalised, recordedAt, head);
+      this.heads.set(streamId, appended.head);
+      return appended.result;
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new EventIdConflictError(
-          streamId,
-          rows.map((row) => row.eventId),
-          'an event id is already used by another stream',
-        );
-      }
+      this.heads.delete(streamId);
       throw error;
     }
-    const positions = new Map(inserted.rows.map((row) => [row.event_id, BigInt(row.global_position)]));
-    const lastGlobalPosition = positions.get(rows[rows.length - 1]!.eventId)!;
-    // Delivered at commit; subscribers wake up instead of waiting for their next poll.
-    await client.query('SELECT pg_notify($1, $2)', [EVENTS_NOTIFY_CHANNEL, lastGlobalPosition.toString()]);
-    return {
-      streamId,
-      nextExpectedVersion: nextVersion,
-      lastGlobalPosition,
-      events: rows.map((row) => ({
-        eventId: row.eventId,
-        streamVersion: row.streamVersion,
-        globalPosition: positions.get(row.eventId)!,
-        hash: row.hash,
-      })),
-      alreadyStored: false,
-    };
   }
 
   /** Events of one stream in order, from a version on. */
@@ -281,48 +213,6 @@ export class PostgresEventStore {
     };
   }
 
-  private async storedResult(
-    client: PoolClient,
-    streamId: string,
-    events: ReturnType<typeof normalise>,
-  ): Promise<AppendResult | undefined> {
-    const ids = events.map((event) => event.eventId);
-    const found = await client.query<
-      Pick<EventRow, 'global_position' | 'stream_id' | 'stream_version' | 'event_id' | 'event_type' | 'hash'>
-    >(
-      `SELECT global_position, stream_id, stream_version, event_id, event_type, hash FROM events
-       WHERE event_id = ANY($1::uuid[]) ORDER BY global_position`,
-      [ids],
-    );
-    if (found.rowCount === 0) return undefined;
-    const stored = new Map(found.rows.map((row) => [row.event_id, row]));
-    const sameEvents =
-      found.rowCount === events.length &&
-      events.every((event) => {
-        const row = stored.get(event.eventId);
-        return row?.stream_id === streamId && row.event_type === event.type;
-      });
-    if (!sameEvents) {
-      throw new EventIdConflictError(streamId, [...stored.keys()], 'a retry must resend exactly the same events');
-    }
-    const rows = events.map((event) => stored.get(event.eventId)!);
-    const version = await client.query<{ version: number }>('SELECT version FROM event_streams WHERE stream_id = $1', [
-      streamId,
-    ]);
-    return {
-      streamId,
-      nextExpectedVersion: version.rows[0]!.version,
-      lastGlobalPosition: BigInt(rows[rows.length - 1]!.global_position),
-      events: rows.map((row) => ({
-        eventId: row.event_id,
-        streamVersion: row.stream_version,
-        globalPosition: BigInt(row.global_position),
-        hash: row.hash,
-      })),
-      alreadyStored: true,
-    };
-  }
-
   private toRecorded(row: EventRow): RecordedEvent {
     const { schemaVersion, data } = this.upcasters.upcast(row.event_type, row.schema_version, row.data, row.metadata);
     return {
@@ -340,20 +230,5 @@ export class PostgresEventStore {
       previousHash: row.previous_hash,
       hash: row.hash,
     };
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

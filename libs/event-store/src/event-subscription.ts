@@ -1,5 +1,5 @@
 import { Client, type Pool } from 'pg';
-import { EVENTS_NOTIFY_CHANNEL } from './event-store';
+import { EVENTS_NOTIFY_CHANNEL } from './append';
 
 export interface EventSubscriptionOptions {
   /** The longest a waiter sleeps without a notification: the fallback when NOTIFY is lost. */

@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { CreateEventStore1764000000000 } from '@talent/event-store';
+import { CreateAppendFunction1764000003000, CreateEventStore1764000000000 } from '@talent/event-store';
 import { CreateActivityByDay1764000002000, CreateProjectionCheckpoints1764000001000 } from '@talent/projections';
 
 /**
@@ -10,4 +10,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateEventStore1764000000000,
   CreateProjectionCheckpoints1764000001000,
   CreateActivityByDay1764000002000,
+  CreateAppendFunction1764000003000,
 ];

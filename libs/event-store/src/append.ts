@@ -1,0 +1,187 @@
+import type { PoolClient } from 'pg';
+import { EventIdConflictError, InvalidEventError, StreamVersionConflictError } from './event-store.errors';
+import { eventHash } from './hash-chain';
+import type { AppendResult, EventMetadata, ExpectedVersion, JsonObject } from './types';
+
+export const EVENTS_NOTIFY_CHANNEL = 'talent_events';
+
+const UNIQUE_VIOLATION = '23505';
+const INVALID_TRANSACTION_STATE = '25000';
+
+export interface NormalisedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+  occurredAt: Date;
+}
+
+interface StoredEventRef {
+  global_position: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  hash: string;
+}
+
+export interface StreamHead {
+  version: number;
+  lastHash: string | null;
+}
+
+export async function readStreamHead(client: Pick<PoolClient, 'query'>, streamId: string): Promise<StreamHead> {
+  const { rows } = await client.query<{ version: number; last_hash: string | null }>(
+    'SELECT version, last_hash FROM event_streams WHERE stream_id = $1',
+    [streamId],
+  );
+  return { version: rows[0]?.version ?? 0, lastHash: rows[0]?.last_hash ?? null };
+}
+
+/** A retry of an append already stored returns its result; a partial or foreign match is refused. */
+function storedResult(
+  streamId: string,
+  events: NormalisedEvent[],
+  version: number,
+  stored: StoredEventRef[],
+): AppendResult {
+  const byId = new Map(stored.map((row) => [row.event_id, row]));
+  const sameEvents =
+    stored.length === events.length &&
+    events.every((event) => {
+      const row = byId.get(event.eventId);
+      return row?.stream_id === streamId && row.event_type === event.type;
+    });
+  if (!sameEvents) {
+    throw new EventIdConflictError(streamId, [...byId.keys()], 'a retry must resend exactly the same events');
+  }
+  const rows = events.map((event) => byId.get(event.eventId)!);
+  return {
+    streamId,
+    nextExpectedVersion: version,
+    lastGlobalPosition: BigInt(rows[rows.length - 1]!.global_position),
+    events: rows.map((row) => ({
+      eventId: row.event_id,
+      streamVersion: row.stream_version,
+      globalPosition: BigInt(row.global_position),
+      hash: row.hash,
+    })),
+    alreadyStored: true,
+  };
+}
+
+const EXPECTED_ANY = -1;
+const EXPECTED_NO_STREAM = -2;
+const STALE_HEAD_RETRIES = 20;
+
+/**
+ * One append through `append_events` (see its migration): hashes are chained from `head`; if
+ * another writer moved the stream meanwhile, the function says so and we chain again from the
+ * head it reports. Returns the result and the stream's new head.
+ */
+export async function appendEvents(
+  client: Pick<PoolClient, 'query'>,
+  streamId: string,
+  streamType: string,
+  expectedVersion: ExpectedVersion,
+  events: NormalisedEvent[],
+  recordedAt: Date,
+  head: StreamHead,
+): Promise<{ result: AppendResult; head: StreamHead }> {
+  const expected =
+    expectedVersion === 'any' ? EXPECTED_ANY : expectedVersion === 'no_stream' ? EXPECTED_NO_STREAM : expectedVersion;
+  let base = head;
+  for (let attempt = 0; attempt < STALE_HEAD_RETRIES; attempt += 1) {
+    let previousHash = base.lastHash;
+    const chained = events.map((event, index) => {
+      const hash = eventHash(previousHash, { ...event, streamId, streamVersion: base.version + index + 1, recordedAt });
+      const link = { previousHash, hash };
+      previousHash = hash;
+      return link;
+    });
+    const outcome = await callAppendFunction(client, streamId, streamType, expected, base, events, chained, recordedAt);
+    const current = { version: outcome.version, lastHash: outcome.last_hash };
+    switch (outcome.outcome) {
+      case 'appended':
+        return {
+          head: current,
+          result: {
+            streamId,
+            nextExpectedVersion: outcome.version,
+            lastGlobalPosition: BigInt(outcome.positions!.at(-1)!),
+            events: events.map((event, index) => ({
+              eventId: event.eventId,
+              streamVersion: base.version + index + 1,
+              globalPosition: BigInt(outcome.positions![index]!),
+              hash: chained[index]!.hash,
+            })),
+            alreadyStored: false,
+          },
+        };
+      case 'stored':
+        return { head: current, result: storedResult(streamId, events, outcome.version, outcome.stored!) };
+      case 'conflict':
+        throw new StreamVersionConflictError(streamId, expectedVersion, outcome.version === 0 ? null : outcome.version);
+      case 'stale':
+        base = current;
+    }
+  }
+  throw new StreamVersionConflictError(streamId, expectedVersion, base.version);
+}
+
+interface AppendOutcome {
+  outcome: 'appended' | 'stored' | 'conflict' | 'stale';
+  version: number;
+  last_hash: string | null;
+  stored: StoredEventRef[] | null;
+  positions: string[] | null;
+}
+
+async function callAppendFunction(
+  client: Pick<PoolClient, 'query'>,
+  streamId: string,
+  streamType: string,
+  expected: number,
+  base: StreamHead,
+  events: NormalisedEvent[],
+  chained: Array<{ previousHash: string | null; hash: string }>,
+  recordedAt: Date,
+): Promise<AppendOutcome> {
+  try {
+    const { rows } = await client.query<AppendOutcome>(
+      `SELECT * FROM append_events($1, $2, $3, $4, $5, $6::uuid[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[],
+                                   $11::timestamptz[], $12, $13::text[], $14::text[])`,
+      [
+        streamId,
+        streamType,
+        expected,
+        base.version,
+        base.lastHash,
+        events.map((event) => event.eventId),
+        events.map((event) => event.type),
+        events.map((event) => event.schemaVersion),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata)),
+        events.map((event) => event.occurredAt),
+        recordedAt,
+        chained.map((link) => link.previousHash),
+        chained.map((link) => link.hash),
+      ],
+    );
+    return rows[0]!;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === UNIQUE_VIOLATION) {
+      throw new EventIdConflictError(
+        streamId,
+        events.map((event) => event.eventId),
+        'an event id is already used by another stream',
+      );
+    }
+    if (code === INVALID_TRANSACTION_STATE) {
+      throw new InvalidEventError('appendWithin must come before any other write of its transaction');
+    }
+    throw error;
+  }
+}
