@@ -83,18 +83,20 @@ function startChild(name: string, entry: string, env: NodeJS.ProcessEnv, onExit:
   return child;
 }
 
-async function waitForHealth(url: string, timeoutMs: number, isStopping: () => boolean): Promise<void> {
+/** Healthy, and a worker polls the task queue: only then can a case really move. */
+async function waitUntilReady(url: string, timeoutMs: number, isStopping: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !isStopping()) {
-    const status = await fetch(url).then(
-      (response) => response.status,
-      () => 0,
+    const health = await fetch(url).then(
+      async (response) =>
+        response.ok ? ((await response.json()) as { details?: { temporal?: { workers?: number } } }) : undefined,
+      () => undefined,
     );
-    if (status === 200) return;
+    if ((health?.details?.temporal?.workers ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   if (isStopping()) return;
-  throw new Error(`${url} did not report healthy within ${timeoutMs / 1000} s`);
+  throw new Error(`${url} did not report healthy with a polling worker within ${timeoutMs / 1000} s`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -126,7 +128,7 @@ async function startStack(stack: Stack, isStopping: () => boolean, onChildExit: 
     stack.children.push(startChild(name, entry, env, () => onChildExit(name)));
   }
   const apiUrl = `http://${config.HOST}:${config.PORT}`;
-  await waitForHealth(`${apiUrl}/health`, 120_000, isStopping);
+  await waitUntilReady(`${apiUrl}/health`, 120_000, isStopping);
   if (isStopping()) return;
   log('ready:');
   log(`  API           ${apiUrl}`);

@@ -85,6 +85,44 @@ describe('ProjectionRunner', () => {
     expect((await activity()).at(-1)).toMatchObject({ event_type: 'QuotaReserved', events: '3' });
   });
 
+  it('rebuilds while the live runner keeps applying and writers keep appending', async () => {
+    const live = new AbortController();
+    const liveRun = (async () => {
+      for (;;) {
+        try {
+          return await new ProjectionRunner(db.pool, store, activityByDayProjection, {
+            batchSize: 2,
+            idleWaitMs: 5,
+          }).run(live.signal);
+        } catch {
+          // The swap drops the table under a statement in flight; a real worker retries the same way.
+        }
+      }
+    })();
+    const writing = (async () => {
+      for (let index = 0; index < 40; index += 1) {
+        await store.append(`case-${randomUUID()}`, 'no_stream', [
+          { type: 'CaseOpened', data: {}, occurredAt: day('2023-03-04', index % 24) },
+        ]);
+        await sleep(5);
+      }
+    })();
+
+    await new ProjectionRunner(db.pool, store, activityByDayProjection, { batchSize: 3 }).rebuild();
+    await writing;
+    await sleep(500);
+    live.abort();
+    await liveRun;
+
+    const oracle = await db.pool.query<Record<string, string>>(
+      `SELECT to_char((occurred_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS day,
+              split_part(stream_id, '-', 1) AS stream_type, event_type, count(*)::text AS events
+       FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    expect(await activity()).toEqual(oracle.rows);
+    expect(oracle.rows.at(-1)).toMatchObject({ day: '2023-03-04', events: '40' });
+  });
+
   it('recovers from a crash inside a batch without skipping or double-applying', async () => {
     let batches = 0;
     const crashing: Projection = {

@@ -34,9 +34,10 @@ const lockKey = (projection: string) => `projection:${projection}`;
 
 /**
  * Feeds one projection from the global order. Each batch and the checkpoint move in one
- * transaction, so a crash between or inside batches neither skips nor repeats an event. Across
- * processes, a session advisory lock lets exactly one runner apply a projection at a time; when
- * its holder's connection dies, PostgreSQL frees the lock and a standby takes over.
+ * transaction, and only if the checkpoint is still where the batch started, so a crash between
+ * or inside batches, or a rebuild swapping tables underneath, neither skips nor repeats an
+ * event. Across processes, a session advisory lock lets exactly one runner apply a projection
+ * at a time; when its holder's connection dies, PostgreSQL frees the lock and a standby takes over.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
@@ -87,38 +88,41 @@ export class ProjectionRunner {
 
   /**
    * Rebuilds from the start of the store into shadow copies of the projection's tables while
-   * the live tables stay readable, then swaps them in and moves the checkpoint in one
-   * transaction. Holds the projection's lock throughout, so no runner applies meanwhile.
+   * the live tables stay readable and the live runner keeps applying, then swaps the copies in
+   * and hands the live runner the rebuild's checkpoint, in one transaction. Whatever arrived
+   * after that checkpoint the live runner then applies to the new tables.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
     const { name, tables } = this.projection;
     const shadow = (table: string) => `${table}__rebuild`;
     const shadowKey = `${name}__rebuild`;
-    const lockHolder = await this.pool.connect();
+    const client = await this.pool.connect();
     try {
-      await lockHolder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey(name)]);
+      const locked = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+        [`projection-rebuild:${name}`],
+      );
+      if (!locked.rows[0]!.locked) throw new Error(`A rebuild of ${name} is already running`);
       for (const table of tables) {
-        await lockHolder.query(`DROP TABLE IF EXISTS ${shadow(table)}`);
-        await lockHolder.query(`CREATE TABLE ${shadow(table)} (LIKE ${table} INCLUDING ALL)`);
+        await client.query(`DROP TABLE IF EXISTS ${shadow(table)}`);
+        await client.query(`CREATE TABLE ${shadow(table)} (LIKE ${table} INCLUDING ALL)`);
       }
-      await lockHolder.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadowKey]);
+      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadowKey]);
 
       const started = Date.now();
       let total = 0;
       for (;;) {
-        const applied = await this.applyBatch(lockHolder, shadowKey, shadow);
+        const applied = await this.applyBatch(client, shadowKey, shadow);
         total += applied;
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
         onProgress?.({ projection: name, eventsApplied: total, eventsPerSecond: total / seconds, done: applied === 0 });
         if (applied === 0) break;
       }
-      await this.swapIn(lockHolder, shadowKey, shadow);
+      await this.swapIn(client, shadowKey, shadow);
       return total;
     } finally {
-      await lockHolder
-        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey(name)])
-        .catch(() => undefined);
-      lockHolder.release();
+      await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      client.release();
     }
   }
 
@@ -126,6 +130,8 @@ export class ProjectionRunner {
     const { name, tables } = this.projection;
     await client.query('BEGIN');
     try {
+      // Waits for the live runner's batch in flight and holds off its next one until the swap is done.
+      await client.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
       for (const table of tables) {
         await client.query(`DROP TABLE ${table}`);
         await client.query(`ALTER TABLE ${shadow(table)} RENAME TO ${table}`);

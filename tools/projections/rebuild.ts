@@ -1,0 +1,44 @@
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@talent/event-store';
+import { allProjections, ProjectionRunner } from '@talent/projections';
+
+/**
+ * `npm run projections:rebuild -- [name ...]`: rebuilds the named projections (all when none is
+ * named) from the start of the store, on a running system: the live tables stay readable and
+ * are swapped for the rebuilt ones at the end.
+ */
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !allProjections.some((projection) => projection.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Unknown projection ${unknown.join(', ')}; known: ${allProjections.map((projection) => projection.name).join(', ')}`,
+    );
+  }
+  const selected = names.length === 0 ? allProjections : allProjections.filter((p) => names.includes(p.name));
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is required: the engine database whose projections to rebuild');
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  try {
+    const store = new PostgresEventStore(pool);
+    for (const projection of selected) {
+      let lastReport = 0;
+      const total = await new ProjectionRunner(pool, store, projection, { batchSize: 5000 }).rebuild((progress) => {
+        if (progress.done || Date.now() - lastReport > 2000) {
+          lastReport = Date.now();
+          console.error(
+            `${progress.projection}: ${progress.eventsApplied.toLocaleString('en-US')} events, ` +
+              `${Math.round(progress.eventsPerSecond).toLocaleString('en-US')}/s${progress.done ? ', swapping in' : ''}`,
+          );
+        }
+      });
+      console.error(`${projection.name}: rebuilt from ${total.toLocaleString('en-US')} events`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
