@@ -1,0 +1,123 @@
+import type { QuotaCategory } from '../shared/case-kinds';
+import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
+import type { CaseEvent, CaseOpened } from './case-events';
+
+export type CaseStatus = 'open' | 'suspended' | 'closed';
+
+export interface CaseState {
+  caseId: string;
+  opened: CaseOpened['data'];
+  status: CaseStatus;
+  stage: string;
+  stageEnteredAt: string;
+  /** Who moved the case into the current stage: the officer an approver must not be. */
+  stageSubmittedBy?: Actor;
+  deadlineAt?: string;
+  overdue: boolean;
+  noticeEndsAt?: string;
+  noticeCompleted: boolean;
+  nextFollowUpAt?: string;
+  objection?: { grounds: string; raisedBy: Actor; raisedAt: string };
+  quota?: { category: QuotaCategory; status: 'reserved' | 'used' | 'released' };
+  subsidy?: { committedCny: number; paidCny: number; instalments: number; instalmentsPaid: number };
+  followUpsDue: number;
+  outcome?: { id: string; result: 'success' | 'failure'; reason?: string };
+  /** Events applied so far: the case stream's version, and the base of deterministic event ids. */
+  version: number;
+}
+
+/** Folds one event into the state; the first event must be CaseOpened. */
+export function evolve(state: CaseState | undefined, event: CaseEvent): CaseState {
+  if (event.type === 'CaseOpened') {
+    return {
+      caseId: event.data.caseId,
+      opened: event.data,
+      status: 'open',
+      stage: '',
+      stageEnteredAt: event.meta.occurredAt,
+      overdue: false,
+      noticeCompleted: false,
+      followUpsDue: 0,
+      version: 1,
+    };
+  }
+  if (!state) throw new Error(`${event.type} before CaseOpened`);
+  const next: CaseState = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'StageEntered':
+      return {
+        ...next,
+        stage: event.data.stage,
+        stageEnteredAt: event.meta.occurredAt,
+        // Automatic steps keep the last officer who moved the case: the one an approver must not be.
+        stageSubmittedBy: event.meta.actor.id === SYSTEM_ACTOR.id ? state.stageSubmittedBy : event.meta.actor,
+        deadlineAt: undefined,
+        noticeEndsAt: undefined,
+        nextFollowUpAt: undefined,
+        overdue: false,
+        noticeCompleted: false,
+        objection: undefined,
+        followUpsDue: 0,
+      };
+    case 'StageScheduled':
+      return {
+        ...next,
+        deadlineAt: event.data.deadlineAt ?? next.deadlineAt,
+        noticeEndsAt: event.data.noticeEndsAt ?? next.noticeEndsAt,
+        nextFollowUpAt: event.data.nextFollowUpAt,
+      };
+    case 'NoticeCompleted':
+      return { ...next, noticeCompleted: true };
+    case 'StageOverdue':
+      return { ...next, overdue: true };
+    case 'ObjectionRaised':
+      return {
+        ...next,
+        status: 'suspended',
+        objection: { grounds: event.data.grounds, raisedBy: event.meta.actor, raisedAt: event.meta.occurredAt },
+      };
+    case 'ObjectionResolved':
+      return { ...next, status: 'open', objection: undefined };
+    case 'QuotaReserved':
+      return { ...next, quota: { category: event.data.category, status: 'reserved' } };
+    case 'QuotaUsed':
+      return { ...next, quota: { category: event.data.category, status: 'used' } };
+    case 'QuotaReleased':
+      return { ...next, quota: { category: event.data.category, status: 'released' } };
+    case 'SubsidyCommitted':
+      return {
+        ...next,
+        subsidy: {
+          committedCny: event.data.amountCny,
+          paidCny: 0,
+          instalments: event.data.instalments,
+          instalmentsPaid: 0,
+        },
+      };
+    case 'SubsidyInstalmentPaid':
+      return {
+        ...next,
+        subsidy: next.subsidy && {
+          ...next.subsidy,
+          paidCny: next.subsidy.paidCny + event.data.amountCny,
+          instalmentsPaid: event.data.instalment,
+        },
+      };
+    case 'SubsidyReleased':
+      return {
+        ...next,
+        subsidy: next.subsidy && { ...next.subsidy, committedCny: next.subsidy.committedCny - event.data.amountCny },
+      };
+    case 'FollowUpDue':
+      return { ...next, followUpsDue: next.followUpsDue + 1 };
+    case 'CaseClosed':
+      return {
+        ...next,
+        status: 'closed',
+        outcome: { id: event.data.outcome, result: event.data.result, reason: event.meta.reason },
+      };
+    case 'ActionTaken':
+    case 'QuotaRefused':
+      return next;
+  }
+}

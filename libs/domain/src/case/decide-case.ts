@@ -1,0 +1,286 @@
+import { DomainError } from '../shared/domain-error';
+import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
+import type { CaseCommand, OpenCase, TakeAction } from './case-commands';
+import type { CaseEvent, EventMeta } from './case-events';
+import type { CaseState } from './case-state';
+import {
+  type ActionDefinition,
+  type AutomaticTrigger,
+  DISQUALIFIED_OUTCOME,
+  isTerminal,
+  type PipelineDefinition,
+  type StageDefinition,
+} from './pipeline';
+
+const meta = (actor: Actor, occurredAt: string, reason?: string): EventMeta =>
+  reason === undefined ? { actor, occurredAt } : { actor, occurredAt, reason };
+
+function currentStage(state: CaseState, pipeline: PipelineDefinition): StageDefinition {
+  return pipeline.stages[state.stage]!;
+}
+
+function requireOpen(state: CaseState | undefined): CaseState {
+  if (!state || state.status === 'closed') {
+    throw new DomainError(
+      'CASE_NOT_OPEN',
+      `The case is ${state ? 'closed' : 'not open'}; nothing more can be done in it.`,
+    );
+  }
+  return state;
+}
+
+function requireNotSuspended(state: CaseState): void {
+  if (state.status === 'suspended') {
+    throw new DomainError(
+      'CASE_SUSPENDED',
+      'The case is suspended by an objection during the public notice; resolve the objection first.',
+    );
+  }
+}
+
+/** Closing a case gives back what it holds in the year's plan, or uses it when the case succeeded. */
+function close(state: CaseState, pipeline: PipelineDefinition, outcome: string, m: EventMeta): CaseEvent[] {
+  const result = pipeline.outcomes[outcome]!.result;
+  const year = state.opened.year;
+  const events: CaseEvent[] = [];
+  if (state.quota?.status === 'reserved') {
+    const type = result === 'success' ? 'QuotaUsed' : 'QuotaReleased';
+    events.push({ type, data: { category: state.quota.category, year }, meta: m });
+  }
+  const unpaid = state.subsidy ? state.subsidy.committedCny - state.subsidy.paidCny : 0;
+  if (unpaid > 0) events.push({ type: 'SubsidyReleased', data: { year, amountCny: unpaid }, meta: m });
+  events.push({ type: 'CaseClosed', data: { outcome, result, lastStage: state.stage }, meta: m });
+  return events;
+}
+
+/** Moves to `target`: a stage (entered), the current stage (stays), or a terminal outcome (closes). */
+function transition(state: CaseState, pipeline: PipelineDefinition, target: string, m: EventMeta): CaseEvent[] {
+  if (target === state.stage) return [];
+  if (isTerminal(pipeline, target)) return close(state, pipeline, target, m);
+  const stage = pipeline.stages[target]!;
+  return [{ type: 'StageEntered', data: { stage: target, stageKind: stage.kind }, meta: m }];
+}
+
+function automatic(state: CaseState, pipeline: PipelineDefinition, trigger: AutomaticTrigger, m: EventMeta) {
+  const target = currentStage(state, pipeline).automatic?.[trigger];
+  if (!target) throw new Error(`Stage ${state.stage} of ${pipeline.id} has no automatic '${trigger}' transition`);
+  return transition(state, pipeline, target, m);
+}
+
+function open(state: CaseState | undefined, command: OpenCase): CaseEvent[] {
+  if (state) throw new DomainError('CASE_ALREADY_OPENED', `Case ${state.caseId} is already open.`);
+  const { pipeline } = command;
+  const m = meta(command.actor, command.occurredAt);
+  return [
+    {
+      type: 'CaseOpened',
+      data: {
+        caseId: command.caseId,
+        kind: pipeline.kind,
+        ...(pipeline.channel && { channel: pipeline.channel }),
+        ...(pipeline.workstationType && { workstationType: pipeline.workstationType }),
+        pipelineId: pipeline.id,
+        pipelineVersion: pipeline.version,
+        subject: command.subject,
+        year: command.year,
+        divisionCode: command.divisionCode,
+      },
+      meta: m,
+    },
+    {
+      type: 'StageEntered',
+      data: { stage: pipeline.initialStage, stageKind: pipeline.stages[pipeline.initialStage]!.kind },
+      meta: m,
+    },
+  ];
+}
+
+/** The action's definition, if the caller may take it here and now; otherwise the rule it breaks. */
+export function allowedAction(
+  state: CaseState | undefined,
+  pipeline: PipelineDefinition,
+  action: string,
+  actor: Actor,
+): ActionDefinition {
+  const openState = requireOpen(state);
+  requireNotSuspended(openState);
+  const stage = currentStage(openState, pipeline);
+  const definition = stage.actions[action];
+  if (!definition) {
+    const accepted = Object.keys(stage.actions);
+    throw new DomainError(
+      'STAGE_DOES_NOT_ACCEPT_ACTION',
+      `Stage ${openState.stage} (${stage.label}) does not accept '${action}'` +
+        (accepted.length ? `; it accepts: ${accepted.join(', ')}.` : '; it advances by itself.'),
+    );
+  }
+  if (!definition.roles.includes(actor.role)) {
+    throw new DomainError(
+      'ROLE_NOT_ALLOWED',
+      `'${action}' needs the role ${definition.roles.join(' or ')}; the caller is ${actor.role}.`,
+    );
+  }
+  if (stage.kind === 'approval' && openState.stageSubmittedBy?.id === actor.id) {
+    throw new DomainError(
+      'APPROVER_IS_SUBMITTER',
+      `${actor.id} submitted this case for approval and cannot approve it; another approver must.`,
+    );
+  }
+  return definition;
+}
+
+function outcomeOf(definition: ActionDefinition, command: TakeAction): string {
+  const outcomes = Object.keys(definition.outcomes);
+  const chosen = command.payload.outcome;
+  if (chosen === undefined && outcomes.length === 1) return outcomes[0]!;
+  if (typeof chosen !== 'string' || !outcomes.includes(chosen)) {
+    throw new DomainError(
+      'OUTCOME_NOT_ALLOWED',
+      `'${command.action}' needs payload.outcome to be one of: ${outcomes.join(', ')}.`,
+    );
+  }
+  return chosen;
+}
+
+function takeAction(state: CaseState | undefined, pipeline: PipelineDefinition, command: TakeAction): CaseEvent[] {
+  const definition = allowedAction(state, pipeline, command.action, command.actor);
+  const openState = state!;
+  const stage = currentStage(openState, pipeline);
+  const m = meta(command.actor, command.occurredAt, command.reason);
+  const outcome = outcomeOf(definition, command);
+  const taken: CaseEvent = {
+    type: 'ActionTaken',
+    data: { stage: openState.stage, action: command.action, outcome, payload: command.payload },
+    meta: m,
+  };
+  if (stage.kind === 'payment') return [taken, ...payInstalment(openState, pipeline, command, m)];
+  return [taken, ...transition(openState, pipeline, definition.outcomes[outcome]!.to, m)];
+}
+
+/** 安家费/奖励补贴 paid in instalments from the committed amount; the last one completes the stage. */
+function payInstalment(state: CaseState, pipeline: PipelineDefinition, command: TakeAction, m: EventMeta) {
+  const subsidy = state.subsidy;
+  const amount = command.payload.amountCny;
+  const remaining = subsidy ? subsidy.committedCny - subsidy.paidCny : 0;
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0 || amount > remaining) {
+    throw new DomainError(
+      'INVALID_PAYLOAD',
+      `payload.amountCny must be a whole number of yuan between 1 and the ${remaining} CNY still committed.`,
+    );
+  }
+  const paid: CaseEvent = {
+    type: 'SubsidyInstalmentPaid',
+    data: { year: state.opened.year, instalment: subsidy!.instalmentsPaid + 1, amountCny: amount },
+    meta: m,
+  };
+  const after = { ...state, subsidy: { ...subsidy!, paidCny: subsidy!.paidCny + amount } };
+  return amount === remaining ? [paid, ...automatic(after, pipeline, 'paid', m)] : [paid];
+}
+
+function noticeStage(state: CaseState | undefined, pipeline: PipelineDefinition): CaseState {
+  const openState = requireOpen(state);
+  if (currentStage(openState, pipeline).kind !== 'notice' || openState.noticeCompleted) {
+    throw new DomainError('NO_NOTICE_RUNNING', `No public notice is running in stage ${openState.stage}.`);
+  }
+  return openState;
+}
+
+function requireRole(actor: Actor, roles: Actor['role'][], what: string): void {
+  if (!roles.includes(actor.role)) {
+    throw new DomainError(
+      'ROLE_NOT_ALLOWED',
+      `${what} needs the role ${roles.join(' or ')}; the caller is ${actor.role}.`,
+    );
+  }
+}
+
+/** Every rule of a case: the events a command produces, or the DomainError it breaks. */
+export function decideCase(
+  state: CaseState | undefined,
+  command: CaseCommand,
+  pipeline: PipelineDefinition,
+): CaseEvent[] {
+  switch (command.type) {
+    case 'openCase':
+      return open(state, command);
+    case 'takeAction':
+      return takeAction(state, pipeline, command);
+    case 'raiseObjection': {
+      requireRole(command.actor, ['hr_officer'], 'Registering an objection');
+      const noticed = noticeStage(state, pipeline);
+      if (noticed.status === 'suspended') {
+        throw new DomainError('OBJECTION_ALREADY_OPEN', 'An objection is already open; resolve it first.');
+      }
+      const m = meta(command.actor, command.occurredAt, command.grounds);
+      return [{ type: 'ObjectionRaised', data: { stage: noticed.stage, grounds: command.grounds }, meta: m }];
+    }
+    case 'resolveObjection': {
+      requireRole(command.actor, ['hr_officer', 'approver'], 'Resolving an objection');
+      const noticed = noticeStage(state, pipeline);
+      if (noticed.status !== 'suspended') throw new DomainError('NO_OBJECTION_OPEN', 'No objection is open.');
+      const m = meta(command.actor, command.occurredAt, command.reason);
+      const resolved: CaseEvent = {
+        type: 'ObjectionResolved',
+        data: { stage: noticed.stage, upheld: command.upheld },
+        meta: m,
+      };
+      return command.upheld ? [resolved, ...close(noticed, pipeline, DISQUALIFIED_OUTCOME, m)] : [resolved];
+    }
+    case 'withdraw':
+    case 'reject': {
+      requireRole(command.actor, ['hr_officer'], command.type === 'withdraw' ? 'Recording a withdrawal' : 'Rejecting');
+      const outcome = command.type === 'withdraw' ? 'withdrawn' : 'rejected';
+      return close(requireOpen(state), pipeline, outcome, meta(command.actor, command.occurredAt, command.reason));
+    }
+    case 'scheduleStage': {
+      const openState = requireOpen(state);
+      const { type: _type, occurredAt, ...times } = command;
+      return [
+        { type: 'StageScheduled', data: { stage: openState.stage, ...times }, meta: meta(SYSTEM_ACTOR, occurredAt) },
+      ];
+    }
+    case 'completeNotice': {
+      const noticed = noticeStage(state, pipeline);
+      requireNotSuspended(noticed);
+      const m = meta(SYSTEM_ACTOR, command.occurredAt);
+      return [
+        { type: 'NoticeCompleted', data: { stage: noticed.stage }, meta: m },
+        ...automatic(noticed, pipeline, 'elapsed', m),
+      ];
+    }
+    case 'recordQuotaReserved': {
+      const openState = requireOpen(state);
+      const category = currentStage(openState, pipeline).quotaCategory!;
+      const m = meta(SYSTEM_ACTOR, command.occurredAt);
+      const reserved: CaseEvent = { type: 'QuotaReserved', data: { category, year: openState.opened.year }, meta: m };
+      const after = { ...openState, quota: { category, status: 'reserved' as const } };
+      return [reserved, ...automatic(after, pipeline, 'reserved', m)];
+    }
+    case 'recordQuotaRefused': {
+      const openState = requireOpen(state);
+      const category = currentStage(openState, pipeline).quotaCategory!;
+      const m = meta(SYSTEM_ACTOR, command.occurredAt, command.reason);
+      return [
+        { type: 'QuotaRefused', data: { category, year: openState.opened.year }, meta: m },
+        ...close(openState, pipeline, 'rejected', m),
+      ];
+    }
+    case 'recordSubsidyCommitted': {
+      const openState = requireOpen(state);
+      const { amountCny, instalments } = currentStage(openState, pipeline).subsidy!;
+      const m = meta(SYSTEM_ACTOR, command.occurredAt);
+      return [{ type: 'SubsidyCommitted', data: { year: openState.opened.year, amountCny, instalments }, meta: m }];
+    }
+    case 'markOverdue': {
+      const openState = requireOpen(state);
+      if (openState.overdue || !openState.deadlineAt) return [];
+      const m = meta(SYSTEM_ACTOR, command.occurredAt);
+      return [{ type: 'StageOverdue', data: { stage: openState.stage, deadlineAt: openState.deadlineAt }, meta: m }];
+    }
+    case 'recordFollowUpDue': {
+      const openState = requireOpen(state);
+      const m = meta(SYSTEM_ACTOR, command.occurredAt);
+      return [{ type: 'FollowUpDue', data: { stage: openState.stage, number: openState.followUpsDue + 1 }, meta: m }];
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import type { CaseKind, QuotaCategory, RecruitmentChannel, WorkstationType } from '../shared/case-kinds';
+import type { Role } from '../shared/roles';
+
+/**
+ * The engine's model of a pipeline definition. Definitions are data (libs/pipelines); a case
+ * carries the whole definition it started with, so a later version never changes a running case.
+ * Every id has a Chinese label beside it, for forms, lists and the annual report.
+ */
+export type StageKind = 'task' | 'approval' | 'notice' | 'quota' | 'payment' | 'follow_up';
+
+/** The JSON Schema (draft 2020-12 subset) of an action's payload, used to validate it and render a form. */
+export type PayloadSchema = {
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  required?: string[];
+  additionalProperties?: boolean;
+};
+
+export interface OutcomeTransition {
+  label: string;
+  /** A stage id, or the id of one of the pipeline's terminal outcomes. */
+  to: string;
+}
+
+export interface ActionDefinition {
+  label: string;
+  roles: Role[];
+  payloadSchema: PayloadSchema;
+  /**
+   * Where each outcome leads. The outcome is the payload's `outcome` field when the action has
+   * several, or `done` when it has one.
+   */
+  outcomes: Record<string, OutcomeTransition>;
+}
+
+/** Transitions the engine takes by itself: a notice running out, a quota reserved, a subsidy paid. */
+export type AutomaticTrigger = 'elapsed' | 'reserved' | 'paid';
+
+export interface StageDefinition {
+  label: string;
+  kind: StageKind;
+  /** Calendar days after entry when an open stage becomes overdue. */
+  deadlineDays?: number;
+  /** notice: its length in working days (公示期不少于5个工作日). */
+  noticeWorkingDays?: number;
+  /** quota: the plan category a post is reserved from (编制储备). */
+  quotaCategory?: QuotaCategory;
+  /** payment: the subsidy committed from the year's talent fund and paid in instalments. */
+  subsidy?: { amountCny: number; instalments: number };
+  /** follow_up: check-ins due this many days after entry; with `repeatEveryDays`, recurring. */
+  followUpDays?: number[];
+  repeatEveryDays?: number;
+  actions: Record<string, ActionDefinition>;
+  automatic?: Partial<Record<AutomaticTrigger, string>>;
+}
+
+export interface TerminalOutcome {
+  label: string;
+  /** What the statistics count: success (hired, established, settled) or failure. */
+  result: 'success' | 'failure';
+}
+
+/** Outcomes every pipeline has, reachable from any open stage. */
+export const UNIVERSAL_OUTCOMES = {
+  withdrawn: { label: '本人放弃', result: 'failure' },
+  rejected: { label: '不予通过', result: 'failure' },
+} as const satisfies Record<string, TerminalOutcome>;
+
+/** The outcome of an objection upheld during a public notice (异议成立). */
+export const DISQUALIFIED_OUTCOME = 'disqualified';
+
+export interface PipelineDefinition {
+  id: string;
+  version: number;
+  label: string;
+  kind: CaseKind;
+  channel?: RecruitmentChannel;
+  workstationType?: WorkstationType;
+  initialStage: string;
+  stages: Record<string, StageDefinition>;
+  outcomes: Record<string, TerminalOutcome>;
+}
+
+export function isTerminal(pipeline: PipelineDefinition, target: string): boolean {
+  return target in pipeline.outcomes;
+}

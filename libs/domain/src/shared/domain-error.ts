@@ -1,0 +1,37 @@
+/** The closed set of rule violations; the api maps each to one HTTP status in one place. */
+export const DOMAIN_ERROR_CODES = [
+  'CASE_NOT_OPEN',
+  'CASE_ALREADY_OPENED',
+  'CASE_SUSPENDED',
+  'STAGE_DOES_NOT_ACCEPT_ACTION',
+  'ROLE_NOT_ALLOWED',
+  'APPROVER_IS_SUBMITTER',
+  'OUTCOME_NOT_ALLOWED',
+  'NO_NOTICE_RUNNING',
+  'NO_OBJECTION_OPEN',
+  'OBJECTION_ALREADY_OPEN',
+  'INVALID_PAYLOAD',
+  'OCCURRED_IN_FUTURE',
+  'BACKDATED_TOO_FAR',
+  'QUOTA_EXHAUSTED',
+  'FUND_EXHAUSTED',
+  'NOTHING_TO_RELEASE',
+  'PLAN_ALREADY_EXISTS',
+  'PIPELINE_NOT_FOUND',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** A broken business rule, with a sentence an officer can read. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export function isDomainErrorCode(value: unknown): value is DomainErrorCode {
+  return typeof value === 'string' && (DOMAIN_ERROR_CODES as readonly string[]).includes(value);
+}

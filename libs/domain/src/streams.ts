@@ -1,0 +1,5 @@
+/** Stream ids of the event store, built in one place. */
+export const toCaseStreamId = (caseId: string): string => `case-${caseId}`;
+export const toPlanStreamId = (divisionCode: string, year: number): string => `plan-${divisionCode}-${year}`;
+/** Workflow ids of the engine: the case id itself, and one plan entity per county and year. */
+export const toPlanWorkflowId = (divisionCode: string, year: number): string => `annual-plan-${divisionCode}-${year}`;
