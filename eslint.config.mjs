@@ -43,7 +43,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -73,6 +76,25 @@ export default tseslint.config(
               group: ['@talent/activities', '@talent/activities/*'],
               allowTypeImports: true,
               message: 'Workflows import activity types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no I/O, no framework. Everything else depends on it, never the reverse.
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.flatMap((name) => [name, `node:${name}`]),
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', '@talent/*'],
+              message: 'libs/domain depends on nothing.',
             },
           ],
         },

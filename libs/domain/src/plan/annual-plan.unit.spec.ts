@@ -1,0 +1,67 @@
+import { deciderSpecification } from '@talent/testing';
+import type { Actor } from '../shared/roles';
+import { decidePlan, evolvePlan, type PlanCommand, type PlanEvent, type PlanState } from './annual-plan';
+
+const meta = { actor: { id: 'system', role: 'admin' } as Actor, occurredAt: '2023-01-02T00:00:00.000Z' };
+const spec = deciderSpecification<PlanState, PlanCommand, PlanEvent>({
+  decide: (state, command) => decidePlan(state, command, meta),
+  evolve: evolvePlan,
+});
+const opened: PlanEvent = {
+  type: 'PlanOpened',
+  data: { year: 2023, divisionCode: '530000', quotas: { high_level_talent: 1, shortage_talent: 2 }, fundCny: 100_000 },
+  meta,
+};
+const reserved = (caseId: string): PlanEvent => ({
+  type: 'PlanQuotaReserved',
+  data: { caseId, category: 'high_level_talent' },
+  meta,
+});
+
+describe('the annual plan', () => {
+  it('reserves a post for a case, once however often it asks', () => {
+    spec
+      .given([opened])
+      .when({ type: 'reserveQuota', caseId: 'a', category: 'high_level_talent' })
+      .then([reserved('a')]);
+    spec
+      .given([opened, reserved('a')])
+      .when({ type: 'reserveQuota', caseId: 'a', category: 'high_level_talent' })
+      .then([]);
+  });
+
+  it('refuses an overdraw of posts', () => {
+    spec
+      .given([opened, reserved('a')])
+      .when({ type: 'reserveQuota', caseId: 'b', category: 'high_level_talent' })
+      .thenThrows('QUOTA_EXHAUSTED', /All 1 high_level_talent posts of 2023 are reserved or used/);
+  });
+
+  it('makes a released post available again', () => {
+    const released: PlanEvent = {
+      type: 'PlanQuotaReleased',
+      data: { caseId: 'a', category: 'high_level_talent' },
+      meta,
+    };
+    spec
+      .given([opened, reserved('a'), released])
+      .when({ type: 'reserveQuota', caseId: 'b', category: 'high_level_talent' })
+      .then([reserved('b')]);
+  });
+
+  it('refuses to commit more of the fund than is left, and to pay more than was committed', () => {
+    const committed: PlanEvent = { type: 'PlanFundCommitted', data: { caseId: 'a', amountCny: 80_000 }, meta };
+    spec
+      .given([opened, committed])
+      .when({ type: 'commitFund', caseId: 'b', amountCny: 30_000 })
+      .thenThrows('FUND_EXHAUSTED');
+    spec
+      .given([opened, committed])
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 90_000 })
+      .thenThrows('FUND_EXHAUSTED');
+    spec
+      .given([opened, committed])
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 30_000 })
+      .then([{ type: 'PlanFundDisbursed', data: { caseId: 'a', amountCny: 30_000 } }]);
+  });
+});

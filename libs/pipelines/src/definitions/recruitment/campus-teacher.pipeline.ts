@@ -1,0 +1,20 @@
+import type { PipelineDefinition } from '@talent/domain';
+import { checkStage, score } from '../../building-blocks';
+import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
+
+/** 校园直招教师: no written exam; 面试 (试讲) on campus, then the usual close. */
+export const campusTeacherPipeline: PipelineDefinition = {
+  id: 'recruitment.campus_teacher',
+  version: 1,
+  label: '校园直招教师',
+  kind: 'recruitment',
+  channel: 'campus_teacher',
+  initialStage: 'application',
+  stages: {
+    ...applicationStages('interview'),
+    interview: checkStage('面试（试讲）', 'physicalExam', { deadlineDays: 30, extra: { score } }),
+    ...closingStages('probation'),
+    probation: probationStage,
+  },
+  outcomes: recruitmentOutcomes,
+};

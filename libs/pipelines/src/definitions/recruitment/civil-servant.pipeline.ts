@@ -1,0 +1,21 @@
+import type { PipelineDefinition } from '@talent/domain';
+import { checkStage, score } from '../../building-blocks';
+import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
+
+/** 公务员招录: 报名 → 资格审查 → 笔试 → 面试 → 体检 → 考察 → 公示 → 审批 → 报到 → 试用期. */
+export const civilServantPipeline: PipelineDefinition = {
+  id: 'recruitment.civil_servant',
+  version: 1,
+  label: '公务员招录',
+  kind: 'recruitment',
+  channel: 'civil_servant',
+  initialStage: 'application',
+  stages: {
+    ...applicationStages('writtenExam'),
+    writtenExam: checkStage('笔试', 'interview', { deadlineDays: 30, extra: { score } }),
+    interview: checkStage('面试', 'physicalExam', { deadlineDays: 30, extra: { score } }),
+    ...closingStages('probation'),
+    probation: probationStage,
+  },
+  outcomes: recruitmentOutcomes,
+};

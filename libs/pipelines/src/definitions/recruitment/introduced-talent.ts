@@ -1,0 +1,77 @@
+import type { PipelineDefinition, QuotaCategory, RecruitmentChannel } from '@talent/domain';
+import { remarks, schema } from '../../building-blocks';
+import {
+  applicationStages,
+  assessmentStage,
+  closingStages,
+  probationStage,
+  recruitmentOutcomes,
+} from './recruitment-stages';
+
+/**
+ * 调入引进 of a shortage or high-level talent: a post reserved from the year's 编制储备 first,
+ * 考核认定 instead of an exam, and after 报到 the settling-in subsidy (安家费/奖励补贴) paid from
+ * the talent fund in instalments, then 试用期.
+ */
+export function introducedTalentPipeline(options: {
+  channel: Extract<RecruitmentChannel, 'shortage_talent' | 'high_level_talent'>;
+  label: string;
+  quotaCategory: QuotaCategory;
+  subsidyCny: number;
+  instalments: number;
+}): PipelineDefinition {
+  return {
+    id: `recruitment.${options.channel}`,
+    version: 1,
+    label: options.label,
+    kind: 'recruitment',
+    channel: options.channel,
+    initialStage: 'quotaReservation',
+    stages: {
+      quotaReservation: {
+        label: '编制储备',
+        kind: 'quota',
+        quotaCategory: options.quotaCategory,
+        actions: {},
+        automatic: { reserved: 'application' },
+      },
+      ...applicationStages('assessment'),
+      assessment: assessmentStage('physicalExam'),
+      ...closingStages('settlingIn'),
+      settlingIn: {
+        label: '安家补贴发放',
+        kind: 'payment',
+        subsidy: { amountCny: options.subsidyCny, instalments: options.instalments },
+        actions: {
+          payInstalment: {
+            label: '发放一期补贴',
+            roles: ['hr_officer'],
+            payloadSchema: schema({ amountCny: { type: 'integer', minimum: 1, title: '金额（元）' }, remarks }, [
+              'amountCny',
+            ]),
+            outcomes: { done: { label: '已发放', to: 'settlingIn' } },
+          },
+        },
+        automatic: { paid: 'probation' },
+      },
+      probation: probationStage,
+    },
+    outcomes: recruitmentOutcomes,
+  };
+}
+
+export const shortageTalentPipeline = introducedTalentPipeline({
+  channel: 'shortage_talent',
+  label: '调入引进紧缺型人才',
+  quotaCategory: 'shortage_talent',
+  subsidyCny: 50_000,
+  instalments: 2,
+});
+
+export const highLevelTalentPipeline = introducedTalentPipeline({
+  channel: 'high_level_talent',
+  label: '高层次人才引进',
+  quotaCategory: 'high_level_talent',
+  subsidyCny: 200_000,
+  instalments: 3,
+});

@@ -1,0 +1,4 @@
+export { PipelineRegistry, builtInPipelines } from './pipeline-registry';
+export type { PipelineSelector } from './pipeline-registry';
+export { validatePipeline, PipelineDefinitionError } from './pipeline-validation';
+export { payloadProblems } from './payload-validation';

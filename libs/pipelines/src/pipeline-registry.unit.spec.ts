@@ -1,0 +1,118 @@
+import { civilServantPipeline } from './definitions/recruitment/civil-servant.pipeline';
+import { builtInPipelines, PipelineRegistry } from './pipeline-registry';
+import { PipelineDefinitionError, validatePipeline } from './pipeline-validation';
+
+const problemsOf = (candidate: unknown): readonly string[] => {
+  try {
+    validatePipeline(candidate);
+  } catch (error) {
+    if (error instanceof PipelineDefinitionError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('pipeline definitions', () => {
+  it('ships a valid definition for every channel, workstation type and the returning-talent case', () => {
+    const registry = new PipelineRegistry(builtInPipelines);
+
+    expect(registry.list().map((definition) => definition.id)).toEqual([
+      'recruitment.civil_servant',
+      'recruitment.campus_teacher',
+      'recruitment.shortage_talent',
+      'recruitment.high_level_talent',
+      'expert_workstation.expert_workstation',
+      'expert_workstation.academician_workstation',
+      'expert_workstation.grassroots_research_workstation',
+      'returning_talent',
+    ]);
+    expect(registry.latest({ kind: 'recruitment', channel: 'campus_teacher' }).label).toBe('校园直招教师');
+  });
+
+  it('follows the real order of a civil-service recruitment', () => {
+    const successor = (stage: string): string | undefined => {
+      const definition = civilServantPipeline.stages[stage]!;
+      const outcomes = Object.values(definition.actions)[0]?.outcomes;
+      const target = definition.automatic?.elapsed ?? (outcomes?.pass ?? outcomes?.done)?.to;
+      return target && target in civilServantPipeline.stages ? target : undefined;
+    };
+    const order: string[] = [];
+    for (let stage: string | undefined = civilServantPipeline.initialStage; stage; stage = successor(stage)) {
+      order.push(stage);
+    }
+
+    expect(order).toEqual([
+      'application',
+      'qualificationReview',
+      'writtenExam',
+      'interview',
+      'physicalExam',
+      'inspection',
+      'publicNotice',
+      'approval',
+      'onboarding',
+      'probation',
+    ]);
+  });
+
+  it('names a transition to nowhere, an unreachable stage and missing universal outcomes', () => {
+    const broken = {
+      ...civilServantPipeline,
+      stages: {
+        ...civilServantPipeline.stages,
+        writtenExam: {
+          ...civilServantPipeline.stages.writtenExam!,
+          actions: {
+            record: {
+              ...civilServantPipeline.stages.writtenExam!.actions.record!,
+              outcomes: { pass: { label: '通过', to: 'interveiw' }, fail: { label: '未通过', to: 'rejected' } },
+            },
+          },
+        },
+      },
+      outcomes: { hired: { label: '录用', result: 'success' }, rejected: { label: '不予通过', result: 'failure' } },
+    };
+
+    expect(problemsOf(broken)).toEqual(
+      expect.arrayContaining([
+        "outcomes: 'withdrawn' is required (every case can end so)",
+        "stages.writtenExam.actions.record.outcomes.pass: 'interveiw' is neither a stage nor an outcome",
+        'stages.interview: unreachable from the initial stage',
+        "stages.publicNotice: a notice stage needs the outcome 'disqualified'",
+      ]),
+    );
+  });
+
+  it('refuses a public notice shorter than five working days', () => {
+    const short = {
+      ...civilServantPipeline,
+      stages: {
+        ...civilServantPipeline.stages,
+        publicNotice: { ...civilServantPipeline.stages.publicNotice!, noticeWorkingDays: 3 },
+      },
+    };
+
+    expect(problemsOf(short)).toEqual([
+      'stages.publicNotice: a notice stage needs noticeWorkingDays of at least 5 (公示期不少于5个工作日)',
+    ]);
+  });
+
+  it('refuses a malformed definition with the path of each problem', () => {
+    expect(problemsOf({ id: 'x', version: 0, stages: {} })).toEqual(
+      expect.arrayContaining(['version: Too small: expected number to be >0', expect.stringMatching(/^label: /)]),
+    );
+  });
+
+  it('keeps old versions: a case pinned to version 1 still finds it after version 2 ships', () => {
+    const registry = new PipelineRegistry([
+      ...builtInPipelines,
+      { ...civilServantPipeline, version: 2, label: '公务员招录（2025版）' },
+    ]);
+
+    expect(registry.get('recruitment.civil_servant', 1).label).toBe('公务员招录');
+    expect(registry.latest({ kind: 'recruitment', channel: 'civil_servant' }).version).toBe(2);
+    expect(() => registry.get('recruitment.civil_servant', 9)).toThrow(
+      'No pipeline recruitment.civil_servant version 9.',
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export { deciderSpecification } from './decider-specification';
+export type { Decider } from './decider-specification';
