@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createDiagnosticsActivities } from '@talent/activities';
+import { createCaseActivities, createDiagnosticsActivities, createPlanActivities } from '@talent/activities';
+import { PostgresEventStore } from '@talent/event-store';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -33,6 +34,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Connection) private readonly clientConnection: Connection,
+    private readonly client: Client,
+    private readonly store: PostgresEventStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,7 +48,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath,
-      activities: { ...createDiagnosticsActivities() },
+      activities: this.activities(),
     });
     // A stop signal may arrive while the bundle is being built; then the worker never starts.
     if (this.shuttingDown) return;
@@ -55,6 +58,23 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       process.exitCode = 1;
     });
     this.logger.log(`worker polling task queue ${this.config.TEMPORAL_TASK_QUEUE}`);
+  }
+
+  private activities() {
+    const config = this.config;
+    return {
+      ...createDiagnosticsActivities(),
+      ...createCaseActivities(this.store, {
+        dayMs: config.CASE_DAY_SECONDS * 1000,
+        extraHolidays: config.LOCAL_HOLIDAYS,
+        extraWorkdays: config.LOCAL_WORKDAYS,
+      }),
+      ...createPlanActivities(this.client, {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        quotas: { high_level_talent: config.PLAN_HIGH_LEVEL_QUOTA, shortage_talent: config.PLAN_SHORTAGE_QUOTA },
+        fundCny: config.PLAN_FUND_CNY,
+      }),
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

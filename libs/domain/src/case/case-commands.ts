@@ -41,6 +41,7 @@ export type CompleteNotice = Base & { type: 'completeNotice' };
 export type RecordQuotaReserved = Base & { type: 'recordQuotaReserved' };
 export type RecordQuotaRefused = Base & { type: 'recordQuotaRefused'; reason: string };
 export type RecordSubsidyCommitted = Base & { type: 'recordSubsidyCommitted' };
+export type RecordFundRefused = Base & { type: 'recordFundRefused'; reason: string };
 export type MarkOverdue = Base & { type: 'markOverdue' };
 export type RecordFollowUpDue = Base & { type: 'recordFollowUpDue' };
 
@@ -56,6 +57,7 @@ export type CaseCommand =
   | RecordQuotaReserved
   | RecordQuotaRefused
   | RecordSubsidyCommitted
+  | RecordFundRefused
   | MarkOverdue
   | RecordFollowUpDue;
 

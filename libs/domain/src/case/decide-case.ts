@@ -271,6 +271,11 @@ export function decideCase(
       const m = meta(SYSTEM_ACTOR, command.occurredAt);
       return [{ type: 'SubsidyCommitted', data: { year: openState.opened.year, amountCny, instalments }, meta: m }];
     }
+    case 'recordFundRefused': {
+      // The year's talent fund cannot cover the subsidy the pipeline promises: the case stops here.
+      const openState = requireOpen(state);
+      return close(openState, pipeline, 'rejected', meta(SYSTEM_ACTOR, command.occurredAt, command.reason));
+    }
     case 'markOverdue': {
       const openState = requireOpen(state);
       if (openState.overdue || !openState.deadlineAt) return [];

@@ -4,6 +4,14 @@ const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((value) 
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+/** Comma-separated YYYY-MM-DD dates. */
+const dateList = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/, 'must be comma-separated dates, YYYY-MM-DD')
+  .transform((value) => value.split(','))
+  .optional()
+  .transform((value) => value ?? []);
+
 /**
  * Every variable the api and the worker read. Parsed once at boot so a missing or malformed
  * setting stops the process with a message naming it, instead of failing later at first use.
@@ -31,6 +39,19 @@ const appConfigShape = z.object({
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   TEMPORAL_UI_URL: z.url().optional(),
   PROJECTION_LAG_LIMIT_SECONDS: z.coerce.number().positive().default(300),
+  // 行政区划代码 of the county this deployment serves; every case, plan and event carries it.
+  DIVISION_CODE: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a six-digit administrative division code (行政区划代码)')
+    .default('530000'),
+  // Length of one "day" of stage deadlines, notices and follow-ups; shortened only in tests.
+  CASE_DAY_SECONDS: z.coerce.number().positive().default(86_400),
+  LOCAL_HOLIDAYS: dateList,
+  LOCAL_WORKDAYS: dateList,
+  BACKDATE_LIMIT_DAYS: z.coerce.number().int().min(0).default(30),
+  PLAN_HIGH_LEVEL_QUOTA: z.coerce.number().int().min(0).default(10),
+  PLAN_SHORTAGE_QUOTA: z.coerce.number().int().min(0).default(10),
+  PLAN_FUND_CNY: z.coerce.number().int().min(0).default(5_000_000),
 });
 
 /** The names of every variable the api and the worker read. */

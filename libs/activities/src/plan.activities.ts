@@ -1,0 +1,55 @@
+import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  type Actor,
+  type DomainErrorCode,
+  isDomainErrorCode,
+  type PlanCommand,
+  toPlanWorkflowId,
+} from '@talent/domain';
+
+export interface PlanDefaults {
+  taskQueue: string;
+  quotas: { high_level_talent: number; shortage_talent: number };
+  fundCny: number;
+}
+
+export type PlanAnswer = { ok: true } | { ok: false; code: DomainErrorCode; message: string };
+
+/**
+ * Cases reach their year's plan through this activity: an Update to the plan's entity workflow,
+ * started with the configured defaults if it does not exist yet (update-with-start). A refusal
+ * (an overdraw) is an answer, not a failure, so the case can decide what follows.
+ */
+export function createPlanActivities(client: Client, defaults: PlanDefaults) {
+  return {
+    async sendPlanCommand(input: {
+      divisionCode: string;
+      year: number;
+      command: PlanCommand;
+      actor: Actor;
+    }): Promise<PlanAnswer> {
+      const { divisionCode, year } = input;
+      try {
+        await client.workflow.executeUpdateWithStart('planCommand', {
+          args: [{ command: input.command, actor: input.actor }],
+          startWorkflowOperation: new WithStartWorkflowOperation('annualPlan', {
+            workflowId: toPlanWorkflowId(divisionCode, year),
+            taskQueue: defaults.taskQueue,
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            args: [{ open: { year, divisionCode, quotas: defaults.quotas, fundCny: defaults.fundCny } }],
+          }),
+        });
+        return { ok: true };
+      } catch (error) {
+        const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+        if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type)) {
+          return { ok: false, code: cause.type, message: cause.message };
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+export type PlanActivities = ReturnType<typeof createPlanActivities>;

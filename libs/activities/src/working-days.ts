@@ -1,0 +1,60 @@
+import { isWorkday } from 'chinese-days';
+
+const OFFICE_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai, no daylight saving
+const DAY_MS = 86_400_000;
+
+/** The office's calendar date (YYYY-MM-DD) of an instant. */
+export function officeDate(instant: Date): string {
+  return new Date(instant.getTime() + OFFICE_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS);
+}
+
+export interface WorkingDayCalendar {
+  /** Local additions to the national calendar (县里的调整): extra days off and extra working days. */
+  extraHolidays?: readonly string[];
+  extraWorkdays?: readonly string[];
+}
+
+function isOfficeWorkday(date: string, calendar: WorkingDayCalendar): boolean {
+  if (calendar.extraHolidays?.includes(date)) return false;
+  if (calendar.extraWorkdays?.includes(date)) return true;
+  return isWorkday(date);
+}
+
+function nextDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The last day of a public notice of `workingDays` working days starting on `start`
+ * (公示期不少于5个工作日): the first day is the start date if it is a working day, else the next
+ * one; weekends and public holidays do not count, make-up working days (调休) do.
+ */
+export function lastNoticeDay(start: Date, workingDays: number, calendar: WorkingDayCalendar = {}): string {
+  let date = officeDate(start);
+  let counted = 0;
+  for (;;) {
+    if (isOfficeWorkday(date, calendar)) counted += 1;
+    if (counted === workingDays) return date;
+    date = nextDate(date, 1);
+  }
+}
+
+/**
+ * When a notice of `workingDays` that starts at `start` is over: the end of its last working
+ * day, with `dayMs` as the length of a day (shortened in tests so a notice runs in seconds).
+ */
+export function noticeEndsAt(
+  start: Date,
+  workingDays: number,
+  dayMs = DAY_MS,
+  calendar: WorkingDayCalendar = {},
+): Date {
+  const startDate = officeDate(start);
+  const spannedDays = daysBetween(startDate, lastNoticeDay(start, workingDays, calendar)) + 1;
+  if (dayMs === DAY_MS) return new Date(Date.parse(`${startDate}T00:00:00+08:00`) + spannedDays * DAY_MS);
+  return new Date(start.getTime() + spannedDays * dayMs);
+}

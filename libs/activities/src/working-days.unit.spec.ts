@@ -1,0 +1,30 @@
+import { lastNoticeDay, noticeEndsAt } from './working-days';
+
+const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
+
+describe('public notice of five working days (公示期不少于5个工作日)', () => {
+  it('counts Monday to Friday in an ordinary week', () => {
+    expect(lastNoticeDay(beijing('2023-06-05T09:00:00'), 5)).toBe('2023-06-09');
+    expect(noticeEndsAt(beijing('2023-06-05T09:00:00'), 5)).toEqual(beijing('2023-06-10T00:00:00'));
+  });
+
+  it('starts on the next working day when published at a weekend', () => {
+    expect(lastNoticeDay(beijing('2023-06-03T10:00:00'), 5)).toBe('2023-06-09');
+  });
+
+  it('skips the National Day holiday and counts its make-up working days (调休)', () => {
+    // 2023-09-29 to 10-06 off; Saturday 10-07 and Sunday 10-08 worked.
+    expect(lastNoticeDay(beijing('2023-09-28T09:00:00'), 5)).toBe('2023-10-10');
+  });
+
+  it('honours the county’s own additions to the calendar', () => {
+    expect(lastNoticeDay(beijing('2023-06-05T09:00:00'), 5, { extraHolidays: ['2023-06-07'] })).toBe('2023-06-12');
+    expect(lastNoticeDay(beijing('2023-06-03T10:00:00'), 5, { extraWorkdays: ['2023-06-03'] })).toBe('2023-06-08');
+  });
+
+  it('scales days for tests while keeping the working-day count', () => {
+    const start = beijing('2023-06-03T10:00:00');
+
+    expect(noticeEndsAt(start, 5, 1000).getTime() - start.getTime()).toBe(7 * 1000);
+  });
+});
