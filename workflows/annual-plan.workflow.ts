@@ -68,7 +68,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<void> {
       });
     },
     {
-      validator: ({ command }) => {
+      validator: ({ command }: { command: PlanCommand; actor: Actor }) => {
         if (state) asWorkflowFailure(() => decidePlan(state, command, { actor: SYSTEM_ACTOR, occurredAt: '' }));
       },
     },

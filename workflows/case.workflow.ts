@@ -71,7 +71,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       });
     },
     {
-      validator: (command) => {
+      validator: (command: PersonCommand) => {
         // Before the case is open its commands wait in the handler, which decides again.
         if (state) asWorkflowFailure(() => decideCase(state, command, pipeline));
       },

@@ -18,7 +18,7 @@ export interface TestStack {
  * The api and the worker exactly as production builds them, in this process, on a database of
  * their own and a task queue of their own, against the run's real PostgreSQL and Temporal.
  */
-export async function startTestStack(label: string): Promise<TestStack> {
+export async function startTestStack(label: string, env: Record<string, string> = {}): Promise<TestStack> {
   const services = testServicesFromEnv();
   const database = await createTestDatabase(label);
   const taskQueue = `${label}-${randomBytes(4).toString('hex')}`;
@@ -29,6 +29,9 @@ export async function startTestStack(label: string): Promise<TestStack> {
     TEMPORAL_ADDRESS: services.temporalAddress,
     TEMPORAL_NAMESPACE: services.namespace,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    // Each stack its own county, so plans and case lists of parallel spec files never meet.
+    DIVISION_CODE: String(100000 + Math.floor(Math.random() * 899999)),
+    ...env,
   });
   const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   await worker.init();

@@ -8,7 +8,10 @@ import {
   MetricsModule,
   TemporalClientModule,
 } from '@talent/platform';
+import { CasesModule } from './cases/cases.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
+import { PlansModule } from './plans/plans.module';
 
 @Module({
   imports: [
@@ -20,6 +23,9 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
     HealthModule,
     MetricsModule,
     DiagnosticsModule,
+    PipelinesModule,
+    CasesModule,
+    PlansModule,
   ],
 })
 export class ApiModule {}

@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './app.module';
+import { DomainExceptionFilter } from './errors/domain-exception.filter';
 
 /** Builds the api exactly as production runs it; tests call this too, so they test the real thing. */
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<INestApplication> {
@@ -13,6 +14,7 @@ export async function createApiApp(options: NestApplicationOptions = {}): Promis
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
+  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -4,5 +4,5 @@ export { createCaseActivities } from './case.activities';
 export type { CaseActivities, SchedulingSettings } from './case.activities';
 export { createPlanActivities } from './plan.activities';
 export type { PlanActivities, PlanAnswer, PlanDefaults } from './plan.activities';
-export { eventIdFor } from './event-ids';
+export { eventIdFor, nameBasedUuid } from './event-ids';
 export { noticeEndsAt, lastNoticeDay } from './working-days';

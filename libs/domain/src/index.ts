@@ -8,3 +8,4 @@ export * from './case/case-state';
 export * from './case/decide-case';
 export * from './plan/annual-plan';
 export * from './streams';
+export * from './case/available-actions';

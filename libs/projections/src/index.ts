@@ -7,3 +7,7 @@ export { activityByDayProjection } from './activity-by-day/activity-by-day.proje
 export { allProjections } from './all-projections';
 export { CreateProjectionCheckpoints1764000001000 } from './migrations/1764000001000-create-projection-checkpoints';
 export { CreateActivityByDay1764000002000 } from './migrations/1764000002000-create-activity-by-day';
+export { caseListProjection } from './case-list/case-list.projection';
+export { CreateCaseList1764000004000 } from './migrations/1764000004000-create-case-list';
+export { listCases, decodeCursor, encodeCursor } from './case-list/case-list.query';
+export type { CaseListFilters, CaseListItem } from './case-list/case-list.query';

@@ -1,6 +1,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateAppendFunction1764000003000, CreateEventStore1764000000000 } from '@talent/event-store';
-import { CreateActivityByDay1764000002000, CreateProjectionCheckpoints1764000001000 } from '@talent/projections';
+import {
+  CreateActivityByDay1764000002000,
+  CreateCaseList1764000004000,
+  CreateProjectionCheckpoints1764000001000,
+} from '@talent/projections';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
@@ -11,4 +15,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateProjectionCheckpoints1764000001000,
   CreateActivityByDay1764000002000,
   CreateAppendFunction1764000003000,
+  CreateCaseList1764000004000,
 ];

@@ -1,0 +1,210 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { Pool } from 'pg';
+import {
+  type Actor,
+  availableActions,
+  CASE_COMMAND_ACTIONS,
+  DomainError,
+  isCaseCommandAction,
+  type PersonCommand,
+} from '@talent/domain';
+import { nameBasedUuid } from '@talent/activities';
+import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
+import { decodeCursor, listCases } from '@talent/projections';
+import { caseSearchAttributes } from '@talent/workflows/search-attributes';
+import type { CaseView } from '@talent/workflows/case.workflow';
+import type { CaseActionDto } from './dto/case-action.dto';
+import type { ListCasesQuery } from './dto/list-cases.query';
+import type { OpenCaseDto } from './dto/open-case.dto';
+
+const OPEN_WAIT_MS = 15_000;
+const CLOCK_SKEW_MS = 60_000;
+
+/** Starting, reading and acting on cases: the api's side of the case workflows. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly pipelines: PipelineRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  /** Offices enter facts late but never early, and only so late (BACKDATE_LIMIT_DAYS). */
+  occurredAt(given: string | undefined): string {
+    const now = Date.now();
+    if (given === undefined) return new Date(now).toISOString();
+    const at = Date.parse(given);
+    if (at > now + CLOCK_SKEW_MS) throw new DomainError('OCCURRED_IN_FUTURE', 'occurredAt is in the future.');
+    if (at < now - this.config.BACKDATE_LIMIT_DAYS * 86_400_000) {
+      throw new DomainError(
+        'BACKDATED_TOO_FAR',
+        `occurredAt is more than ${this.config.BACKDATE_LIMIT_DAYS} days ago (BACKDATE_LIMIT_DAYS).`,
+      );
+    }
+    return new Date(at).toISOString();
+  }
+
+  async open(dto: OpenCaseDto, actor: Actor, idempotencyKey?: string): Promise<{ created: boolean; view: CaseView }> {
+    if (actor.role !== 'hr_officer' && actor.role !== 'api_client') {
+      throw new DomainError(
+        'ROLE_NOT_ALLOWED',
+        `Opening a case needs the role hr_officer or api_client; the caller is ${actor.role}.`,
+      );
+    }
+    const pipeline = this.pipelines.latest(dto);
+    const occurredAt = this.occurredAt(dto.occurredAt);
+    const year = dto.year ?? Number(new Date(Date.parse(occurredAt) + 8 * 3600_000).toISOString().slice(0, 4));
+    const caseId =
+      dto.caseId ?? (idempotencyKey ? nameBasedUuid(`talent-case:${actor.id}\n${idempotencyKey}`) : randomUUID());
+    // The request's fingerprint: a retry must ask for the same case, or it is a conflict.
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([dto.kind, dto.channel, dto.workstationType, dto.subject, year]))
+      .digest('hex');
+
+    const existing = await this.describe(caseId);
+    if (existing) return { created: false, view: await this.existingCase(caseId, existing, fingerprint) };
+    try {
+      await this.temporal.workflow.start('caseWorkflow', {
+        workflowId: caseId,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        memo: { fingerprint },
+        typedSearchAttributes: [
+          { key: caseSearchAttributes.caseKind, value: pipeline.kind },
+          {
+            key: caseSearchAttributes.caseChannel,
+            value: pipeline.channel ?? pipeline.workstationType ?? pipeline.kind,
+          },
+          { key: caseSearchAttributes.caseYear, value: year },
+          { key: caseSearchAttributes.divisionCode, value: this.config.DIVISION_CODE },
+          { key: caseSearchAttributes.caseStatus, value: 'open' },
+          { key: caseSearchAttributes.caseStage, value: pipeline.initialStage },
+        ],
+        args: [
+          {
+            open: {
+              type: 'openCase',
+              caseId,
+              pipeline,
+              subject: dto.subject,
+              year,
+              divisionCode: this.config.DIVISION_CODE,
+              actor,
+              occurredAt,
+            },
+          },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    const after = await this.describe(caseId);
+    return { created: true, view: await this.existingCase(caseId, after!, fingerprint) };
+  }
+
+  private async describe(caseId: string) {
+    try {
+      return await this.temporal.workflow.getHandle(caseId).describe();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  private async existingCase(caseId: string, description: { memo?: Record<string, unknown> }, fingerprint: string) {
+    if (description.memo?.fingerprint !== fingerprint) {
+      throw new ConflictException(
+        `Case ${caseId} already exists with different details; use another caseId or Idempotency-Key`,
+      );
+    }
+    return this.waitUntilOpen(caseId);
+  }
+
+  private async waitUntilOpen(caseId: string): Promise<CaseView> {
+    const deadline = Date.now() + OPEN_WAIT_MS;
+    for (;;) {
+      const view = await this.temporal.workflow.getHandle(caseId).query<CaseView | undefined>('caseView');
+      if (view) return view;
+      if (Date.now() > deadline) throw new Error(`Case ${caseId} did not open within ${OPEN_WAIT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async view(caseId: string, actor: Actor) {
+    let view: CaseView | undefined;
+    try {
+      view = await this.temporal.workflow.getHandle(caseId).query<CaseView | undefined>('caseView');
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`No case ${caseId}`);
+      throw error;
+    }
+    if (!view) throw new NotFoundException(`Case ${caseId} is still opening`);
+    return this.present(view, actor);
+  }
+
+  present(view: CaseView, actor: Actor) {
+    const pipeline = this.pipelines.get(view.pipelineId, view.pipelineVersion);
+    const stage = pipeline.stages[view.state.stage];
+    return {
+      caseId: view.state.caseId,
+      pipeline: { id: pipeline.id, version: pipeline.version, label: pipeline.label },
+      stage: { id: view.state.stage, label: stage?.label ?? null, kind: stage?.kind ?? null },
+      outcome: view.state.outcome && { ...view.state.outcome, label: pipeline.outcomes[view.state.outcome.id]?.label },
+      state: view.state,
+      allowedActions: availableActions(view.state, pipeline, actor),
+    };
+  }
+
+  async act(caseId: string, dto: CaseActionDto, actor: Actor) {
+    const command = await this.toCommand(caseId, dto, actor);
+    const view = await this.temporal.workflow
+      .getHandle(caseId)
+      .executeUpdate<CaseView, [PersonCommand]>('caseCommand', {
+        args: [command],
+      });
+    return this.present(view, actor);
+  }
+
+  /** Checks the request's shape against the stage's payload schema: bad input is a 400 naming the field. */
+  private async toCommand(caseId: string, dto: CaseActionDto, actor: Actor): Promise<PersonCommand> {
+    const occurredAt = this.occurredAt(dto.occurredAt);
+    const payload = dto.payload ?? {};
+    const reason = dto.reason;
+    if (isCaseCommandAction(dto.action)) {
+      const definition = CASE_COMMAND_ACTIONS[dto.action];
+      const problems = payloadProblems(definition.payloadSchema, payload);
+      if (definition.reasonRequired && !reason) problems.push(`reason is required to ${dto.action}`);
+      if (problems.length) throw new BadRequestException(problems);
+      switch (dto.action) {
+        case 'withdraw':
+        case 'reject':
+          return { type: dto.action, reason: reason!, actor, occurredAt };
+        case 'raiseObjection':
+          return { type: 'raiseObjection', grounds: payload.grounds as string, actor, occurredAt };
+        case 'resolveObjection':
+          return { type: 'resolveObjection', upheld: payload.upheld as boolean, reason: reason!, actor, occurredAt };
+      }
+    }
+    const current = await this.view(caseId, actor);
+    const pipeline = this.pipelines.get(current.pipeline.id, current.pipeline.version);
+    const definition = pipeline.stages[current.state.stage]?.actions[dto.action];
+    // An action the stage does not have is the workflow's to refuse (409), with its reason.
+    if (definition) {
+      const problems = payloadProblems(definition.payloadSchema, payload);
+      if (problems.length) throw new BadRequestException(problems);
+    }
+    return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };
+  }
+
+  async list(query: ListCasesQuery) {
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !after) throw new BadRequestException(['cursor is not one this api gave out']);
+    const { limit = 50, cursor: _cursor, ...filters } = query;
+    return listCases(this.pool, { ...filters, divisionCode: this.config.DIVISION_CODE }, { limit, after });
+  }
+}

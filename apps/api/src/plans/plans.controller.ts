@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '@talent/domain';
+import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { OpenPlanDto } from './open-plan.dto';
+import { PlansService } from './plans.service';
+
+@ApiTags('plans')
+@ApiHeader({ name: USER_ID_HEADER, required: true, example: 'admin-1' })
+@ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'admin' })
+@Controller('plans')
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get(':year')
+  @ApiOperation({ summary: "The year's posts (编制储备) and talent fund: total, reserved, used, committed, disbursed" })
+  @ApiNotFoundResponse({ description: 'The year has no plan yet' })
+  get(@Param('year', ParseIntPipe) planYear: number, @CurrentActor() _actor: Actor) {
+    return this.plans.get(planYear);
+  }
+
+  @Post(':year')
+  @ApiOperation({ summary: "Open a year's plan with its own figures (admin); otherwise it opens with the defaults" })
+  @ApiCreatedResponse({ description: 'The opened plan' })
+  @ApiConflictResponse({ description: 'The year already has a plan' })
+  open(@Param('year', ParseIntPipe) planYear: number, @Body() dto: OpenPlanDto, @CurrentActor() actor: Actor) {
+    return this.plans.open(planYear, dto, actor);
+  }
+}

@@ -1,0 +1,118 @@
+import type { Pool } from 'pg';
+
+export interface CaseListFilters {
+  kind?: string;
+  channel?: string;
+  stage?: string;
+  status?: string;
+  year?: number;
+  overdue?: boolean;
+  divisionCode?: string;
+}
+
+export interface CaseListItem {
+  caseId: string;
+  kind: string;
+  channel: string | null;
+  workstationType: string | null;
+  year: number;
+  divisionCode: string;
+  subjectName: string;
+  pipelineId: string;
+  pipelineVersion: number;
+  stage: string;
+  status: string;
+  outcome: string | null;
+  overdue: boolean;
+  deadlineAt: string | null;
+  openedAt: string;
+}
+
+interface Row {
+  case_id: string;
+  kind: string;
+  channel: string | null;
+  workstation_type: string | null;
+  year: number;
+  division_code: string;
+  subject_name: string;
+  pipeline_id: string;
+  pipeline_version: number;
+  stage: string;
+  status: string;
+  outcome: string | null;
+  overdue: boolean;
+  deadline_at: Date | null;
+  opened_at: Date;
+}
+
+/** Opaque to clients: the last row's sort key, newest cases first. */
+export function encodeCursor(item: Pick<CaseListItem, 'openedAt' | 'caseId'>): string {
+  return Buffer.from(JSON.stringify([item.openedAt, item.caseId])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const valid =
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      parsed.every((part) => typeof part === 'string') &&
+      !Number.isNaN(Date.parse(parsed[0] as string));
+    return valid ? (parsed as [string, string]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A page of the case list, keyset-paginated so pages stay stable while cases are added. */
+export async function listCases(
+  pool: Pool,
+  filters: CaseListFilters,
+  page: { limit: number; after?: [string, string] },
+): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (column: string, value: unknown) => {
+    if (value === undefined) return;
+    params.push(value);
+    conditions.push(`${column} = $${params.length}`);
+  };
+  where('kind', filters.kind);
+  where('channel', filters.channel);
+  where('stage', filters.stage);
+  where('status', filters.status);
+  where('year', filters.year);
+  where('overdue', filters.overdue);
+  where('division_code', filters.divisionCode);
+  if (page.after) {
+    params.push(page.after[0], page.after[1]);
+    conditions.push(`(opened_at, case_id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(page.limit + 1);
+  const { rows } = await pool.query<Row>(
+    `SELECT case_id, kind, channel, workstation_type, year, division_code, subject_name, pipeline_id, pipeline_version,
+            stage, status, outcome, overdue, deadline_at, opened_at
+     FROM case_list ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY opened_at DESC, case_id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const items = rows.slice(0, page.limit).map((row) => ({
+    caseId: row.case_id,
+    kind: row.kind,
+    channel: row.channel,
+    workstationType: row.workstation_type,
+    year: row.year,
+    divisionCode: row.division_code,
+    subjectName: row.subject_name,
+    pipelineId: row.pipeline_id,
+    pipelineVersion: row.pipeline_version,
+    stage: row.stage,
+    status: row.status,
+    outcome: row.outcome,
+    overdue: row.overdue,
+    deadlineAt: row.deadline_at?.toISOString() ?? null,
+    openedAt: row.opened_at.toISOString(),
+  }));
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!) : null };
+}

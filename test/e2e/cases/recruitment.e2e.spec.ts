@@ -1,0 +1,50 @@
+import { approver, caseClient, secondOfficer } from '../../support/case-client';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+
+describe('a civil-servant recruitment, end to end', () => {
+  let stack: TestStack;
+  let api: ReturnType<typeof caseClient>;
+
+  beforeAll(async () => {
+    // A "day" of 50 ms: the five-working-day notice runs in well under a second.
+    stack = await startTestStack('recruitment', { CASE_DAY_SECONDS: '0.05' });
+    api = caseClient(stack.baseUrl);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('runs from application to hired through every stage, the notice included', async () => {
+    const opened = await api.open({
+      kind: 'recruitment',
+      channel: 'civil_servant',
+      subject: { name: '张三' },
+      year: 2023,
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      pipeline: { id: 'recruitment.civil_servant', version: 1 },
+      stage: { id: 'application', label: '报名' },
+    });
+    const caseId = opened.body.caseId as string;
+
+    await api.step(caseId, 'register', { post: '县人社局 一级科员' });
+    await api.step(caseId, 'record', { outcome: 'pass' });
+    await api.step(caseId, 'record', { outcome: 'pass', score: 78.5 });
+    await api.step(caseId, 'record', { outcome: 'pass', score: 85 });
+    await api.step(caseId, 'record', { outcome: 'pass' });
+    const inNotice = await api.step(caseId, 'record', { outcome: 'pass' }, secondOfficer);
+    expect(inNotice.body.stage).toEqual({ id: 'publicNotice', label: '公示', kind: 'notice' });
+
+    const approval = await api.waitFor(caseId, (body) => body.stage.id === 'approval');
+    expect(approval.allowedActions.map((action: { action: string }) => action.action)).toEqual(['withdraw', 'reject']);
+    await api.step(caseId, 'approve', { opinion: '同意录用' }, approver);
+    await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
+    const hired = await api.step(caseId, 'record', { outcome: 'pass' });
+
+    expect(hired.body.state).toMatchObject({ status: 'closed', outcome: { id: 'hired', result: 'success' } });
+    expect(hired.body.outcome.label).toBe('录用');
+    expect(hired.body.allowedActions).toEqual([]);
+  });
+});

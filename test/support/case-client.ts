@@ -1,0 +1,58 @@
+import type { Actor } from '@talent/domain';
+import { type JsonResponse, requestJson } from './http';
+
+export const officer: Actor = { id: 'officer-wang', role: 'hr_officer' };
+export const secondOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
+export const approver: Actor = { id: 'leader-zhao', role: 'approver' };
+export const admin: Actor = { id: 'admin-1', role: 'admin' };
+
+const identity = (actor: Actor) => ({ 'x-user-id': actor.id, 'x-user-role': actor.role });
+
+/** The case api as a test drives it, with the acting user on every request. */
+export function caseClient(baseUrl: string) {
+  const client = {
+    open: (body: Record<string, unknown>, actor: Actor = officer, headers: Record<string, string> = {}) =>
+      requestJson(`${baseUrl}/cases`, { body, headers: { ...identity(actor), ...headers } }),
+    view: (caseId: string, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/cases/${caseId}`, { headers: identity(actor) }),
+    list: (query: string, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/cases?${query}`, { headers: identity(actor) }),
+    act: (
+      caseId: string,
+      action: string,
+      payload: Record<string, unknown> = {},
+      actor: Actor = officer,
+      reason?: string,
+    ) =>
+      requestJson(`${baseUrl}/cases/${caseId}/actions`, {
+        body: { action, payload, ...(reason && { reason }) },
+        headers: identity(actor),
+      }),
+    plan: (year: number, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/plans/${year}`, { headers: identity(actor) }),
+    openPlan: (year: number, body: Record<string, unknown>, actor: Actor = admin) =>
+      requestJson(`${baseUrl}/plans/${year}`, { body, headers: identity(actor) }),
+    /** Takes `action` and fails the spec with the api's answer unless it was accepted. */
+    async step(
+      caseId: string,
+      action: string,
+      payload: Record<string, unknown> = {},
+      actor: Actor = officer,
+    ): Promise<JsonResponse> {
+      const response = await client.act(caseId, action, payload, actor);
+      if (response.status !== 200) throw new Error(`${action} → ${response.status} ${JSON.stringify(response.body)}`);
+      return response;
+    },
+    /** Polls the case until `predicate` holds (timers and automatic steps run in the background). */
+    async waitFor(caseId: string, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const response = await client.view(caseId);
+        if (response.status === 200 && predicate(response.body)) return response.body;
+        if (Date.now() > deadline) throw new Error(`case ${caseId} never got there: ${JSON.stringify(response.body)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
+  return client;
+}
