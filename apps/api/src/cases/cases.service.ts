@@ -161,17 +161,28 @@ export class CasesService {
   }
 
   async act(caseId: string, dto: CaseActionDto, actor: Actor) {
-    const command = await this.toCommand(caseId, dto, actor);
-    const view = await this.temporal.workflow
-      .getHandle(caseId)
-      .executeUpdate<CaseView, [PersonCommand]>('caseCommand', {
-        args: [command],
-      });
-    return this.present(view, actor);
+    const current = await this.view(caseId, actor);
+    const command = this.toCommand(current, dto, actor);
+    const closed = () =>
+      new DomainError(
+        'CASE_NOT_OPEN',
+        `Case ${caseId} is closed (${current.state.outcome?.id}); nothing more can be done in it.`,
+      );
+    // A closed case's workflow has completed and takes no Updates; the rule, not the engine, answers.
+    if (current.state.status === 'closed') throw closed();
+    try {
+      const view = await this.temporal.workflow
+        .getHandle(caseId)
+        .executeUpdate<CaseView, [PersonCommand]>('caseCommand', { args: [command] });
+      return this.present(view, actor);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw closed();
+      throw error;
+    }
   }
 
   /** Checks the request's shape against the stage's payload schema: bad input is a 400 naming the field. */
-  private async toCommand(caseId: string, dto: CaseActionDto, actor: Actor): Promise<PersonCommand> {
+  private toCommand(current: ReturnType<CasesService['present']>, dto: CaseActionDto, actor: Actor): PersonCommand {
     const occurredAt = this.occurredAt(dto.occurredAt);
     const payload = dto.payload ?? {};
     const reason = dto.reason;
@@ -190,7 +201,6 @@ export class CasesService {
           return { type: 'resolveObjection', upheld: payload.upheld as boolean, reason: reason!, actor, occurredAt };
       }
     }
-    const current = await this.view(caseId, actor);
     const pipeline = this.pipelines.get(current.pipeline.id, current.pipeline.version);
     const definition = pipeline.stages[current.state.stage]?.actions[dto.action];
     // An action the stage does not have is the workflow's to refuse (409), with its reason.
