@@ -53,6 +53,18 @@ export function caseClient(baseUrl: string) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
+    /** Polls the case list (a read model, so eventually consistent) until `caseId` shows in it. */
+    async waitForList(query: string, caseId: string, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const response = await client.list(query);
+        const item = (response.body?.items ?? []).find((candidate: { caseId: string }) => candidate.caseId === caseId);
+        if (item) return item;
+        if (Date.now() > deadline)
+          throw new Error(`case ${caseId} never listed for ${query}: ${JSON.stringify(response.body)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
   };
   return client;
 }
