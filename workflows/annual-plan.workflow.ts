@@ -34,7 +34,8 @@ export const planViewQuery = defineQuery<PlanView | undefined>('planView');
 export const planCommandUpdate = defineUpdate<PlanView, [{ command: PlanCommand; actor: Actor }]>('planCommand');
 
 const { appendPlanEvents } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  // A database write: when a worker dies mid-append, another retries it after this long.
+  startToCloseTimeout: '10 seconds',
   retry: { nonRetryableErrorTypes: ['StreamVersionConflictError', 'EventIdConflictError', 'InvalidEventError'] },
 });
 

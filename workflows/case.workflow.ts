@@ -42,7 +42,8 @@ export const caseViewQuery = defineQuery<CaseView | undefined>('caseView');
 export const caseCommandUpdate = defineUpdate<CaseView, [PersonCommand]>('caseCommand');
 
 const { appendCaseEvents, scheduleStage } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  // A database write: when a worker dies mid-append, another retries it after this long.
+  startToCloseTimeout: '10 seconds',
   retry: { nonRetryableErrorTypes: ['StreamVersionConflictError', 'EventIdConflictError', 'InvalidEventError'] },
 });
 const { sendPlanCommand } = proxyActivities<PlanActivities>({ startToCloseTimeout: '1 minute' });

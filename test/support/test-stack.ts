@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestStack {
   api: INestApplication;
+  /** The environment the api and worker were started with, for worker processes of a spec's own. */
+  env: Record<string, string>;
   baseUrl: string;
   taskQueue: string;
   database: TestDatabase;
@@ -18,11 +20,15 @@ export interface TestStack {
  * The api and the worker exactly as production builds them, in this process, on a database of
  * their own and a task queue of their own, against the run's real PostgreSQL and Temporal.
  */
-export async function startTestStack(label: string, env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  label: string,
+  env: Record<string, string> = {},
+  options: { inProcessWorker?: boolean } = {},
+): Promise<TestStack> {
   const services = testServicesFromEnv();
   const database = await createTestDatabase(label);
   const taskQueue = `${label}-${randomBytes(4).toString('hex')}`;
-  Object.assign(process.env, {
+  const stackEnv: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
@@ -32,20 +38,25 @@ export async function startTestStack(label: string, env: Record<string, string> 
     // Each stack its own county, so plans and case lists of parallel spec files never meet.
     DIVISION_CODE: String(100000 + Math.floor(Math.random() * 899999)),
     ...env,
-  });
-  const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-  await worker.init();
+  };
+  Object.assign(process.env, stackEnv);
+  let worker: INestApplicationContext | undefined;
+  if (options.inProcessWorker !== false) {
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+  }
   const api = await createApiApp({ logger: false });
   await api.listen(0, '127.0.0.1');
   const baseUrl = await api.getUrl();
   return {
     api,
+    env: stackEnv,
     baseUrl: baseUrl.replace('[::1]', '127.0.0.1'),
     taskQueue,
     database,
     close: async () => {
       await api.close();
-      await worker.close();
+      await worker?.close();
       await database.drop();
     },
   };

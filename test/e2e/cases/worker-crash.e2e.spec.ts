@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool } from 'pg';
+import { verifyStream } from '@talent/event-store';
+import { PG_POOL } from '@talent/platform';
+import { approver, caseClient, secondOfficer } from '../../support/case-client';
+import { requestJson } from '../../support/http';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+import { spawnWorker, type WorkerProcess } from '../../support/worker-process';
+
+describe('a worker killed in the middle of a case', () => {
+  let stack: TestStack;
+  let api: ReturnType<typeof caseClient>;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack('crash', { CASE_DAY_SECONDS: '0.2', LOG_LEVEL: 'warn' }, { inProcessWorker: false });
+    api = caseClient(stack.baseUrl);
+  });
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await stack?.close();
+  });
+
+  async function startWorker(): Promise<WorkerProcess> {
+    const worker = spawnWorker(stack.env);
+    workers.push(worker);
+    for (let attempt = 0; attempt < 120; attempt += 1) {
+      const health = await requestJson(`${stack.baseUrl}/health`);
+      if ((health.body?.details?.temporal?.workers ?? 0) > 0 && worker.child.exitCode === null) return worker;
+      await sleep(250);
+    }
+    throw new Error('the worker process never started polling');
+  }
+
+  it('completes after a restart with every event stored once, in order, and the chain intact', async () => {
+    let worker = await startWorker();
+    const opened = await api.open({
+      kind: 'recruitment',
+      channel: 'shortage_talent',
+      subject: { name: '吴工程师' },
+      year: 2023,
+    });
+    const caseId = opened.body.caseId as string;
+    await api.waitFor(caseId, (body) => body.stage.id === 'application');
+    await api.step(caseId, 'register', { post: '县水务局 工程师' });
+
+    // An action in flight when the worker dies: it must be carried out once, by the next worker.
+    const inFlight = api.act(caseId, 'record', { outcome: 'pass' });
+    await sleep(30);
+    await worker.kill();
+    await sleep(500);
+    worker = await startWorker();
+    expect((await inFlight).status).toBe(200);
+
+    await api.step(caseId, 'record', { outcome: 'pass', method: 'practical' });
+    await api.step(caseId, 'record', { outcome: 'pass' });
+    await api.step(caseId, 'record', { outcome: 'pass' }, secondOfficer);
+    // Killed again while the public notice's timer runs: the next worker fires it.
+    await worker.kill();
+    worker = await startWorker();
+    await api.waitFor(caseId, (body) => body.stage.id === 'approval', 40_000);
+    await api.step(caseId, 'approve', { opinion: '同意' }, approver);
+    await api.step(caseId, 'report', { unit: '县水务局' });
+    await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny > 0);
+    await api.step(caseId, 'payInstalment', { amountCny: 50_000 });
+    const hired = await api.step(caseId, 'record', { outcome: 'pass' });
+    expect(hired.body.state.outcome.id).toBe('hired');
+
+    const pool = stack.api.get<Pool>(PG_POOL);
+    const { rows } = await pool.query<{ stream_version: number; event_type: string; event_id: string }>(
+      `SELECT stream_version, event_type, event_id FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [`case-${caseId}`],
+    );
+    expect(rows.map((row) => row.stream_version)).toEqual(rows.map((_, index) => index + 1));
+    expect(rows).toHaveLength(hired.body.state.version);
+    expect(new Set(rows.map((row) => row.event_id)).size).toBe(rows.length);
+    expect(rows.filter((row) => row.event_type === 'ActionTaken')).toHaveLength(9);
+    expect(await verifyStream(pool, `case-${caseId}`)).toMatchObject({ valid: true, eventsVerified: rows.length });
+  });
+});

@@ -1,0 +1,135 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { repoRoot } from '@talent/local-stack';
+
+/**
+ * `npm run histories:record`: drives a few cases through a running stack and saves their
+ * Temporal histories under test/fixtures/histories, where the replay spec replays them against
+ * the current workflow code. Run it (against `CASE_DAY_SECONDS=0.05 npm start`) when a change to
+ * the workflows is meant to be incompatible and guarded by patched(); commit the new files.
+ */
+const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const officer = { 'x-user-id': 'officer-wang', 'x-user-role': 'hr_officer' };
+const approver = { 'x-user-id': 'leader-zhao', 'x-user-role': 'approver' };
+
+/** The parts of the api's case view this script reads. */
+interface CaseResponse {
+  caseId: string;
+  stage: { id: string };
+  state: { opened: { year: number }; subsidy?: { committedCny: number }; followUpsDue: number };
+}
+
+async function call(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<CaseResponse> {
+  const response = await fetch(`${API}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json()) as CaseResponse;
+  if (response.status >= 300) throw new Error(`${method} ${url} → ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function waitFor(caseId: string, predicate: (view: CaseResponse) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (predicate(await call('GET', `/cases/${caseId}`, officer))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`case ${caseId} did not get there`);
+}
+
+const act = (caseId: string, action: string, payload: object = {}, who = officer, reason?: string) =>
+  call('POST', `/cases/${caseId}/actions`, who, { action, payload, ...(reason && { reason }) });
+
+async function civilServantHired(): Promise<string> {
+  const { caseId } = await call('POST', '/cases', officer, {
+    kind: 'recruitment',
+    channel: 'civil_servant',
+    subject: { name: '张三' },
+  });
+  await act(caseId, 'register', { post: '一级科员' });
+  for (const payload of [
+    { outcome: 'pass' },
+    { outcome: 'pass', score: 80 },
+    { outcome: 'pass', score: 88 },
+    { outcome: 'pass' },
+  ]) {
+    await act(caseId, 'record', payload);
+  }
+  await act(caseId, 'record', { outcome: 'pass' }, { ...officer, 'x-user-id': 'officer-li' });
+  await waitFor(caseId, (view) => view.stage.id === 'approval');
+  await act(caseId, 'approve', { opinion: '同意' }, approver);
+  await act(caseId, 'report', { unit: '县人社局' });
+  await act(caseId, 'record', { outcome: 'pass' });
+  return caseId;
+}
+
+async function shortageTalentWithObjection(): Promise<string> {
+  const { caseId } = await call('POST', '/cases', officer, {
+    kind: 'recruitment',
+    channel: 'shortage_talent',
+    subject: { name: '李医生' },
+  });
+  await waitFor(caseId, (view) => view.stage.id === 'application');
+  await act(caseId, 'register', { post: '影像科医师' });
+  await act(caseId, 'record', { outcome: 'pass' });
+  await act(caseId, 'record', { outcome: 'pass', method: 'practical' });
+  await act(caseId, 'record', { outcome: 'pass' });
+  await act(caseId, 'record', { outcome: 'pass' });
+  await act(caseId, 'raiseObjection', { grounds: '匿名来信' });
+  await act(caseId, 'resolveObjection', { upheld: false }, approver, '不属实');
+  await waitFor(caseId, (view) => view.stage.id === 'approval');
+  await act(caseId, 'approve', { opinion: '同意' }, approver);
+  await act(caseId, 'report', { unit: '县人民医院' });
+  await waitFor(caseId, (view) => (view.state.subsidy?.committedCny ?? 0) > 0);
+  await act(caseId, 'payInstalment', { amountCny: 50_000 });
+  await act(caseId, 'withdraw', {}, officer, '试用期内辞职');
+  return caseId;
+}
+
+async function returningTalentSettled(): Promise<string> {
+  const { caseId } = await call('POST', '/cases', officer, { kind: 'returning_talent', subject: { name: '刀某某' } });
+  await act(caseId, 'contact', { channel: 'township_party_branch' });
+  await act(caseId, 'recordIntent', { outcome: 'willing' });
+  await act(caseId, 'recordPlacement', { outcome: 'business' });
+  await waitFor(caseId, (view) => view.state.followUpsDue >= 1);
+  await act(caseId, 'checkIn', { outcome: 'settled' });
+  return caseId;
+}
+
+async function main(): Promise<void> {
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  const out = path.join(repoRoot(), 'test/fixtures/histories');
+  mkdirSync(out, { recursive: true });
+  const scenarios = {
+    'civil-servant-hired': civilServantHired,
+    'shortage-talent-objection-withdrawn': shortageTalentWithObjection,
+    'returning-talent-settled': returningTalentSettled,
+  };
+  let year = 0;
+  for (const [name, run] of Object.entries(scenarios)) {
+    const caseId = await run();
+    const view = await call('GET', `/cases/${caseId}`, officer);
+    year = view.state.opened.year;
+    const history = await client.workflow.getHandle(caseId).fetchHistory();
+    writeFileSync(path.join(out, `case.${name}.json`), historyToJSON(history));
+    console.error(`recorded ${name} (${history.events?.length} history events)`);
+  }
+  const divisionCode = process.env.DIVISION_CODE ?? '530000';
+  const plan = await client.workflow.getHandle(`annual-plan-${divisionCode}-${year}`).fetchHistory();
+  writeFileSync(path.join(out, 'plan.annual-plan.json'), historyToJSON(plan));
+  await connection.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+
+const fixtures = path.join(__dirname, '../test/fixtures/histories');
+const histories = readdirSync(fixtures)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({
+    workflowId: file,
+    history: historyFromJSON(JSON.parse(readFileSync(path.join(fixtures, file), 'utf8'))),
+  }));
+
+/**
+ * Histories recorded from earlier code (npm run histories:record) replayed against today's
+ * workflows: a change that would break running cases fails here, not in production.
+ */
+describe('workflow determinism', () => {
+  it('has recorded histories of cases of every kind and of a plan', () => {
+    expect(histories.map((entry) => entry.workflowId).sort()).toEqual([
+      'case.civil-servant-hired.json',
+      'case.returning-talent-settled.json',
+      'case.shortage-talent-objection-withdrawn.json',
+      'plan.annual-plan.json',
+    ]);
+  });
+
+  it('replays every recorded history without a non-determinism error', async () => {
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index') }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
+    }
+
+    expect(failures).toEqual([]);
+  });
+});
