@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { requestJson } from '../../support/http';
 import { approver, caseClient, officer } from '../../support/case-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -124,6 +125,44 @@ describe('the case api refuses clearly and never writes half', () => {
     expect(withdrawn.body.state.outcome).toMatchObject({ id: 'withdrawn', reason: '考生已签约外省学校' });
     expect(after).toMatchObject({ status: 409, body: { error: 'CASE_NOT_OPEN' } });
     expect((await api.act(caseId, 'reject', {}, officer)).status).toBe(400);
+  });
+
+  it('still shows a closed case after Temporal has forgotten its workflow, from the event store', async () => {
+    const caseId = await openCampusTeacher('档案');
+    await api.act(caseId, 'withdraw', {}, officer, '放弃');
+    const connection = stack.api.get(Connection);
+    await connection.workflowService.deleteWorkflowExecution({
+      namespace: process.env.TEMPORAL_NAMESPACE,
+      workflowExecution: { workflowId: caseId },
+    });
+    const deadline = Date.now() + 10_000;
+    while (
+      Date.now() < deadline &&
+      (await stack.api
+        .get(Client)
+        .workflow.getHandle(caseId)
+        .describe()
+        .then(
+          () => true,
+          () => false,
+        ))
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const archived = await api.view(caseId);
+    const reopened = await api.open({
+      kind: 'recruitment',
+      channel: 'campus_teacher',
+      subject: { name: '档案' },
+      year: 2023,
+      caseId,
+    });
+
+    expect(archived.status).toBe(200);
+    expect(archived.body.state).toMatchObject({ status: 'closed', outcome: { id: 'withdrawn', reason: '放弃' } });
+    expect(reopened).toMatchObject({ status: 200, body: { caseId, state: { status: 'closed' } } });
+    expect((await api.act(caseId, 'record', { outcome: 'pass' })).body.error).toBe('CASE_NOT_OPEN');
   });
 
   it('refuses facts dated in the future or too long ago (422)', async () => {

@@ -8,8 +8,13 @@ import {
   CASE_COMMAND_ACTIONS,
   DomainError,
   isCaseCommandAction,
+  type CaseEvent,
+  type CaseState,
+  evolve,
   type PersonCommand,
+  toCaseStreamId,
 } from '@talent/domain';
+import { PostgresEventStore } from '@talent/event-store';
 import { nameBasedUuid } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
@@ -31,6 +36,7 @@ export class CasesService {
     private readonly pipelines: PipelineRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
   ) {}
 
   /** Offices enter facts late but never early, and only so late (BACKDATE_LIMIT_DAYS). */
@@ -67,6 +73,15 @@ export class CasesService {
 
     const existing = await this.describe(caseId);
     if (existing) return { created: false, view: await this.existingCase(caseId, existing, fingerprint) };
+    const archived = await this.fromEventStore(caseId);
+    if (archived) {
+      const opened = archived.state.opened;
+      const same =
+        JSON.stringify([opened.kind, opened.channel, opened.workstationType, opened.subject, opened.year]) ===
+        JSON.stringify([dto.kind, dto.channel, dto.workstationType, dto.subject, year]);
+      if (!same) throw new ConflictException(`Case ${caseId} already exists with different details`);
+      return { created: false, view: archived };
+    }
     try {
       await this.temporal.workflow.start('caseWorkflow', {
         workflowId: caseId,
@@ -140,11 +155,32 @@ export class CasesService {
     try {
       view = await this.temporal.workflow.getHandle(caseId).query<CaseView | undefined>('caseView');
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`No case ${caseId}`);
-      throw error;
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      // Temporal forgets closed workflows after the namespace's retention; the business log does not.
+      view = await this.fromEventStore(caseId);
     }
-    if (!view) throw new NotFoundException(`Case ${caseId} is still opening`);
+    if (!view) throw new NotFoundException(`No case ${caseId}`);
     return this.present(view, actor);
+  }
+
+  /** A case's view folded from its events: the same evolve the workflow uses. */
+  private async fromEventStore(caseId: string): Promise<CaseView | undefined> {
+    const events = await this.store.readStream(toCaseStreamId(caseId));
+    if (events.length === 0) return undefined;
+    const state = events.reduce<CaseState | undefined>(
+      (current, event) =>
+        evolve(current, {
+          type: event.type,
+          data: event.data,
+          meta: {
+            actor: event.metadata.actor as Actor,
+            ...(event.metadata.reason !== undefined && { reason: event.metadata.reason }),
+            occurredAt: event.occurredAt.toISOString(),
+          },
+        } as CaseEvent),
+      undefined,
+    )!;
+    return { state, pipelineId: state.opened.pipelineId, pipelineVersion: state.opened.pipelineVersion };
   }
 
   present(view: CaseView, actor: Actor) {
