@@ -66,6 +66,18 @@ describe('the stack, end to end on a real Temporal server and PostgreSQL', () =>
     const { status, body } = await requestJson(`${stack.baseUrl}/docs/openapi.json`);
 
     expect(status).toBe(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/health', '/diagnostics/round-trip']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/diagnostics/round-trip',
+        '/cases',
+        '/cases/{id}',
+        '/cases/{id}/actions',
+        '/plans/{year}',
+      ]),
+    );
+    expect(
+      body.paths['/cases/{id}'].get.responses['200'].content['application/json'].schema.example.allowedActions,
+    ).toBeDefined();
   });
 });

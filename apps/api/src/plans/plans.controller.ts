@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -21,6 +22,19 @@ export class PlansController {
 
   @Get(':year')
   @ApiOperation({ summary: "The year's posts (编制储备) and talent fund: total, reserved, used, committed, disbursed" })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        year: 2023,
+        divisionCode: '530000',
+        quotas: {
+          high_level_talent: { total: 10, reserved: 2, used: 1, available: 7 },
+          shortage_talent: { total: 10, reserved: 0, used: 10, available: 0 },
+        },
+        fund: { totalCny: 5000000, committedCny: 700000, disbursedCny: 450000, availableCny: 4300000 },
+      },
+    },
+  })
   @ApiNotFoundResponse({ description: 'The year has no plan yet' })
   get(@Param('year', ParseIntPipe) planYear: number, @CurrentActor() _actor: Actor) {
     return this.plans.get(planYear);
