@@ -16,7 +16,9 @@ export async function createMigratedDatabase(label: string): Promise<MigratedDat
   } finally {
     await dataSource.destroy();
   }
-  const pool = new Pool({ connectionString: database.url, max: 20 });
+  const pool = new Pool({ connectionString: database.url, max: 20, application_name: `talent-test-${label}` });
+  // Specs that cut connections on purpose must not crash the process through an idle client.
+  pool.on('error', () => undefined);
   return {
     ...database,
     pool,

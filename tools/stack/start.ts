@@ -7,6 +7,7 @@ import {
   repoRoot,
   startEmbeddedPostgres,
   startTemporalDevServer,
+  stopChild,
   type TemporalDevServer,
 } from '@talent/local-stack';
 import { ConfigError, loadConfig } from '@talent/platform';
@@ -99,20 +100,9 @@ async function waitUntilReady(url: string, timeoutMs: number, isStopping: () => 
   throw new Error(`${url} did not report healthy with a polling worker within ${timeoutMs / 1000} s`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 async function stopAll(stack: Stack): Promise<void> {
-  await Promise.all(stack.children.map(stopChild));
+  // The worker drains in-flight tasks first; give it longer than the server.
+  await Promise.all(stack.children.map((child) => stopChild(child, 15_000)));
   await stack.temporal?.stop();
   await stack.postgres?.stop();
 }

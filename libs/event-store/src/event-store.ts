@@ -29,7 +29,7 @@ export interface AppendOptions {
   streamType?: string;
 }
 
-interface EventRow {
+export interface EventRow {
   global_position: string;
   transaction_id: string;
   stream_id: string;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { eventHash } from './hash-chain';
-import type { EventMetadata, JsonObject } from './types';
+import type { EventRow } from './event-store';
 
 export interface BrokenLink {
   streamId: string;
@@ -18,19 +18,7 @@ export interface StreamVerification {
   firstBrokenLink?: BrokenLink;
 }
 
-interface StoredRow {
-  global_position: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data: JsonObject;
-  metadata: EventMetadata;
-  occurred_at: Date;
-  recorded_at: Date;
-  previous_hash: string | null;
-  hash: string;
-}
+type StoredRow = Omit<EventRow, 'transaction_id' | 'stream_id'>;
 
 const BATCH = 1000;
 

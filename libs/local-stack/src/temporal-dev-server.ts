@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { devServerSearchAttributeFlags } from '@talent/platform';
+import { stopChild } from './stop-child';
 import { resolveTemporalCli } from './temporal-cli';
 
 export interface TemporalDevServerOptions {
@@ -43,18 +44,6 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs:
   throw new Error(`temporal server at ${address} not ready after ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /**
  * `temporal server start-dev` bound to 127.0.0.1 with the project's search attributes, and the
  * multi-operation API on so a case can be started and updated in one call (update-with-start).
@@ -93,13 +82,13 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   try {
     await waitUntilServing(address, child, 30_000);
   } catch (error) {
-    await stopChild(child);
+    await stopChild(child, 10_000);
     throw new Error(`${(error as Error).message}\n${stderrTail}`);
   }
   return {
     address,
     namespace: options.namespace,
     ...(options.uiPort && { uiUrl: `http://127.0.0.1:${options.uiPort}` }),
-    stop: () => stopChild(child),
+    stop: () => stopChild(child, 10_000),
   };
 }

@@ -147,7 +147,8 @@ describe('ProjectionRunner', () => {
     const runner = new ProjectionRunner(db.pool, store, activityByDayProjection, { batchSize: 4 });
     await runner.applyNextBatch();
     await db.pool.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = 'talent-test-projections' AND pid <> pg_backend_pid()`,
     );
 
     await runner.catchUp().catch(() => runner.catchUp());
