@@ -32,6 +32,20 @@ export function caseClient(baseUrl: string) {
       requestJson(`${baseUrl}/plans/${year}`, { headers: identity(actor) }),
     openPlan: (year: number, body: Record<string, unknown>, actor: Actor = admin) =>
       requestJson(`${baseUrl}/plans/${year}`, { body, headers: identity(actor) }),
+    statistics: (year: number, query = '', actor: Actor = officer) =>
+      requestJson(`${baseUrl}/statistics/annual/${year}?${query}`, { headers: identity(actor) }),
+    statisticFacts: (year: number, query: string, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/statistics/annual/${year}/facts?${query}`, { headers: identity(actor) }),
+    /** Polls the annual statistics (a read model) until `predicate` holds. */
+    async waitForStatistics(year: number, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const response = await client.statistics(year);
+        if (response.status === 200 && predicate(response.body)) return response.body;
+        if (Date.now() > deadline) throw new Error(`statistics never got there: ${JSON.stringify(response.body)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     /** Takes `action` and fails the spec with the api's answer unless it was accepted. */
     async step(
       caseId: string,

@@ -12,6 +12,7 @@ import { CasesModule } from './cases/cases.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PlansModule } from './plans/plans.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { PlansModule } from './plans/plans.module';
     PipelinesModule,
     CasesModule,
     PlansModule,
+    StatisticsModule,
   ],
 })
 export class ApiModule {}

@@ -1,3 +1,4 @@
+import { officeYear } from '@talent/projections';
 import { approver, caseClient, secondOfficer } from '../../support/case-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -46,5 +47,18 @@ describe('a civil-servant recruitment, end to end', () => {
     expect(hired.body.state).toMatchObject({ status: 'closed', outcome: { id: 'hired', result: 'success' } });
     expect(hired.body.outcome.label).toBe('录用');
     expect(hired.body.allowedActions).toEqual([]);
+
+    // The annual statistics count it in the year it happened (once the projector has caught up),
+    // and can name the event they count.
+    const year = officeYear(new Date());
+    const figures = await api.waitForStatistics(
+      year,
+      (body) => body.recruitment.recruitedByChannel.civil_servant === 1,
+    );
+    expect(figures.recruitment.notHiredByOutcome).toEqual({ rejected: 0, withdrawn: 0, disqualified: 0 });
+    const facts = await api.statisticFacts(year, 'metric=recruited&dimension=civil_servant');
+    expect(facts.body).toEqual([expect.objectContaining({ streamId: `case-${caseId}`, amount: 1 })]);
+    expect((await api.statisticFacts(year, 'metric=bogus')).status).toBe(400);
+    expect((await api.statistics(year, 'asOf=2020-01-01')).body.recruitment.recruitedByChannel.civil_servant).toBe(0);
   });
 });

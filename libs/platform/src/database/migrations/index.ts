@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateAppendFunction1764000003000, CreateEventStore1764000000000 } from '@talent/event-store';
 import {
   CreateActivityByDay1764000002000,
+  CreateAnnualStatistics1764000005000,
   CreateCaseList1764000004000,
   CreateProjectionCheckpoints1764000001000,
 } from '@talent/projections';
@@ -16,4 +17,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateActivityByDay1764000002000,
   CreateAppendFunction1764000003000,
   CreateCaseList1764000004000,
+  CreateAnnualStatistics1764000005000,
 ];

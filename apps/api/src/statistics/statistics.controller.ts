@@ -1,0 +1,63 @@
+import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Pool } from 'pg';
+import type { Actor } from '@talent/domain';
+import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { annualStatistics, statisticFacts } from '@talent/projections';
+import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { asOfInstant, AsOfQuery, FactsQuery } from './statistics.query.dto';
+
+@ApiTags('statistics')
+@ApiHeader({ name: USER_ID_HEADER, required: true, example: 'auditor-1' })
+@ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'auditor' })
+@Controller('statistics/annual')
+export class StatisticsController {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':year')
+  @ApiOperation({ summary: "The year's figures, computed from events and maintained as a read model" })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        year: 2023,
+        asOf: null,
+        recruitment: {
+          recruitedByChannel: { civil_servant: 32, campus_teacher: 8, shortage_talent: 10, high_level_talent: 0 },
+          notHiredByOutcome: { rejected: 4, withdrawn: 3, disqualified: 1 },
+          objections: 2,
+        },
+        expertCooperation: {
+          cooperationIntents: 11,
+          consultantsAppointed: 6,
+          agreementsSigned: 5,
+          workstationsEstablished: {
+            expert_workstation: 12,
+            academician_workstation: 0,
+            grassroots_research_workstation: 0,
+          },
+        },
+      },
+    },
+  })
+  figures(@Param('year', ParseIntPipe) year: number, @Query() query: AsOfQuery, @CurrentActor() _actor: Actor) {
+    return annualStatistics(this.pool, year, {
+      asOf: asOfInstant(query.asOf),
+      divisionCode: this.config.DIVISION_CODE,
+    });
+  }
+
+  @Get(':year/facts')
+  @ApiOperation({ summary: 'The events behind one figure: trace any number to what it counts' })
+  facts(@Param('year', ParseIntPipe) year: number, @Query() query: FactsQuery, @CurrentActor() _actor: Actor) {
+    return statisticFacts(this.pool, {
+      year,
+      metric: query.metric,
+      ...(query.dimension && { dimension: query.dimension }),
+      ...(query.cumulative && { cumulative: true }),
+      ...(query.asOf && { asOf: asOfInstant(query.asOf) }),
+    });
+  }
+}

@@ -1,0 +1,144 @@
+import type { RecordedEvent } from '@talent/event-store';
+import type { Projection, ProjectionContext } from '../runtime/projection';
+
+type Data = Record<string, unknown>;
+
+export interface Fact {
+  year: number;
+  metric: string;
+  dimension: string;
+  amount: number;
+  event: RecordedEvent;
+}
+
+interface CaseFacts {
+  kind: string;
+  channel: string | null;
+  workstationType: string | null;
+}
+
+/** The office's year (China Standard Time, no daylight saving). */
+export const officeYear = (instant: Date): number => new Date(instant.getTime() + 8 * 3600_000).getUTCFullYear();
+
+const fact = (
+  event: RecordedEvent,
+  metric: string,
+  dimension: string,
+  amount = 1,
+  year = officeYear(event.occurredAt),
+): Fact => ({
+  year,
+  metric,
+  dimension,
+  amount,
+  event,
+});
+
+/** What a case event counts for, given the case it belongs to. */
+export function caseFacts(event: RecordedEvent, kase: CaseFacts | undefined): Fact[] {
+  const data = event.data as Data;
+  if (!kase) return [];
+  if (event.type === 'CaseClosed') {
+    const outcome = String(data.outcome);
+    if (kase.kind === 'recruitment') {
+      return outcome === 'hired'
+        ? [fact(event, 'recruited', kase.channel!)]
+        : [fact(event, 'recruitment_not_hired', outcome)];
+    }
+    if (kase.kind === 'returning_talent') return [fact(event, 'returning_talents', outcome)];
+    if (outcome === 'consultant_appointed') return [fact(event, 'consultants_appointed', 'all')];
+    return [fact(event, 'workstations_closed', outcome)];
+  }
+  if (event.type === 'ObjectionRaised') return [fact(event, 'objections', kase.kind)];
+  if (event.type !== 'ActionTaken' || kase.kind !== 'expert_workstation') return [];
+  const action = String(data.action);
+  if (action === 'recordIntent' && data.outcome !== 'declined')
+    return [fact(event, 'cooperation_intents', String(data.outcome))];
+  if (action === 'signAgreement') return [fact(event, 'agreements_signed', kase.workstationType!)];
+  // 挂牌: the workstation is established (counts as new in the year it happens).
+  if (action === 'name') return [fact(event, 'workstations_established', kase.workstationType!)];
+  return [];
+}
+
+const PLAN_METRICS: Record<string, string> = {
+  PlanQuotaReserved: 'quota_reserved',
+  PlanQuotaReleased: 'quota_released',
+  PlanQuotaUsed: 'quota_used',
+  PlanFundCommitted: 'fund_committed_cny',
+  PlanFundDisbursed: 'fund_disbursed_cny',
+  PlanFundReleased: 'fund_released_cny',
+};
+
+/** What a plan event counts for: in the plan's own year, whenever it happened. */
+export function planFacts(event: RecordedEvent): Fact[] {
+  const metric = PLAN_METRICS[event.type];
+  if (!metric) return [];
+  const data = event.data as Data;
+  const planYear = Number(event.streamId.split('-').at(-1));
+  return metric.startsWith('quota')
+    ? [fact(event, metric, String(data.category), 1, planYear)]
+    : [fact(event, metric, 'all', Number(data.amountCny), planYear)];
+}
+
+async function rememberCase(client: ProjectionContext['client'], table: string, event: RecordedEvent): Promise<void> {
+  const data = event.data as Data;
+  await client.query(
+    `INSERT INTO ${table} (case_id, kind, channel, workstation_type) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+    [data.caseId, data.kind, data.channel ?? null, data.workstationType ?? null],
+  );
+}
+
+async function casesOf(
+  client: ProjectionContext['client'],
+  table: string,
+  caseIds: string[],
+): Promise<Map<string, CaseFacts>> {
+  const { rows } = await client.query<{
+    case_id: string;
+    kind: string;
+    channel: string | null;
+    workstation_type: string | null;
+  }>(`SELECT case_id, kind, channel, workstation_type FROM ${table} WHERE case_id = ANY($1)`, [caseIds]);
+  return new Map(
+    rows.map((row) => [row.case_id, { kind: row.kind, channel: row.channel, workstationType: row.workstation_type }]),
+  );
+}
+
+/**
+ * The facts behind the annual statistics: every counted event becomes one row, so a figure is
+ * a sum (fast, indexed) and can always name the events it counts; `recorded_at` on each row
+ * answers "as the figures stood on a date".
+ */
+export const annualStatisticsProjection: Projection = {
+  name: 'annual_statistics',
+  tables: ['annual_statistic_facts', 'annual_statistic_cases'],
+  apply: async ({ client, table }, events) => {
+    const caseTable = table('annual_statistic_cases');
+    for (const event of events) if (event.type === 'CaseOpened') await rememberCase(client, caseTable, event);
+    const caseIds = [
+      ...new Set(events.filter((event) => event.streamId.startsWith('case-')).map((event) => event.streamId.slice(5))),
+    ];
+    const cases = caseIds.length > 0 ? await casesOf(client, caseTable, caseIds) : new Map<string, CaseFacts>();
+    const facts = events.flatMap((event) =>
+      event.streamId.startsWith('plan-') ? planFacts(event) : caseFacts(event, cases.get(event.streamId.slice(5))),
+    );
+    if (facts.length === 0) return;
+    await client.query(
+      `INSERT INTO ${table('annual_statistic_facts')}
+         (year, metric, dimension, amount, event_id, stream_id, occurred_at, recorded_at)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::uuid[], $6::text[],
+                            $7::timestamptz[], $8::timestamptz[])
+       ON CONFLICT DO NOTHING`,
+      [
+        facts.map((f) => f.year),
+        facts.map((f) => f.metric),
+        facts.map((f) => f.dimension),
+        facts.map((f) => f.amount),
+        facts.map((f) => f.event.eventId),
+        facts.map((f) => f.event.streamId),
+        facts.map((f) => f.event.occurredAt),
+        facts.map((f) => f.event.recordedAt),
+      ],
+    );
+  },
+};

@@ -1,0 +1,135 @@
+import type { Pool } from 'pg';
+import { QUOTA_CATEGORIES, RECRUITMENT_CHANNELS, WORKSTATION_TYPES } from '@talent/domain';
+
+type Figures = Record<string, number>;
+
+/** Every dimension listed, zero where nothing was counted: a report shows 0, not a gap. */
+const zeroes = (dimensions: readonly string[]): Figures => Object.fromEntries(dimensions.map((d) => [d, 0]));
+
+export interface AnnualStatistics {
+  year: number;
+  /** Figures as recorded by this time (null: everything recorded so far). */
+  asOf: string | null;
+  recruitment: { recruitedByChannel: Figures; notHiredByOutcome: Figures; objections: number };
+  quotas: Record<string, { reserved: number; released: number; used: number }>;
+  fund: { committedCny: number; disbursedCny: number; releasedCny: number };
+  expertCooperation: {
+    cooperationIntents: number;
+    consultantsAppointed: number;
+    agreementsSigned: number;
+    workstationsEstablished: Figures;
+    workstationsCumulative: Figures;
+  };
+  returningTalents: Figures;
+  openCases: Array<{ kind: string; stage: string; open: number; overdue: number }>;
+}
+
+/**
+ * The year's figures from the maintained facts (never from the raw events): one grouped scan of
+ * the year's rows, one of the cumulative workstations and one of the open cases.
+ */
+export async function annualStatistics(
+  pool: Pool,
+  year: number,
+  options: { asOf?: Date; divisionCode?: string } = {},
+): Promise<AnnualStatistics> {
+  const asOf = options.asOf ?? null;
+  const [grouped, cumulative, open] = await Promise.all([
+    pool.query<{ metric: string; dimension: string; total: string }>(
+      `SELECT metric, dimension, sum(amount)::text AS total FROM annual_statistic_facts
+       WHERE year = $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2) GROUP BY metric, dimension`,
+      [year, asOf],
+    ),
+    pool.query<{ dimension: string; total: string }>(
+      `SELECT dimension, sum(amount)::text AS total FROM annual_statistic_facts
+       WHERE metric = 'workstations_established' AND year <= $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2)
+       GROUP BY dimension`,
+      [year, asOf],
+    ),
+    pool.query<{ kind: string; stage: string; open: number; overdue: number }>(
+      `SELECT kind, stage, count(*)::int AS open, count(*) FILTER (WHERE overdue)::int AS overdue FROM case_list
+       WHERE year = $1 AND status <> 'closed' AND ($2::text IS NULL OR division_code = $2)
+       GROUP BY kind, stage ORDER BY kind, stage`,
+      [year, options.divisionCode ?? null],
+    ),
+  ]);
+  const figure = (metric: string, dimensions?: readonly string[]): Figures => {
+    const found = grouped.rows.filter((row) => row.metric === metric);
+    return {
+      ...(dimensions ? zeroes(dimensions) : {}),
+      ...Object.fromEntries(found.map((row) => [row.dimension, Number(row.total)])),
+    };
+  };
+  const total = (metric: string) => Object.values(figure(metric)).reduce((sum, value) => sum + value, 0);
+  return {
+    year,
+    asOf: asOf?.toISOString() ?? null,
+    recruitment: {
+      recruitedByChannel: figure('recruited', RECRUITMENT_CHANNELS),
+      notHiredByOutcome: figure('recruitment_not_hired', ['rejected', 'withdrawn', 'disqualified']),
+      objections: total('objections'),
+    },
+    quotas: Object.fromEntries(
+      QUOTA_CATEGORIES.map((category) => [
+        category,
+        {
+          reserved: figure('quota_reserved')[category] ?? 0,
+          released: figure('quota_released')[category] ?? 0,
+          used: figure('quota_used')[category] ?? 0,
+        },
+      ]),
+    ),
+    fund: {
+      committedCny: total('fund_committed_cny'),
+      disbursedCny: total('fund_disbursed_cny'),
+      releasedCny: total('fund_released_cny'),
+    },
+    expertCooperation: {
+      cooperationIntents: total('cooperation_intents'),
+      consultantsAppointed: total('consultants_appointed'),
+      agreementsSigned: total('agreements_signed'),
+      workstationsEstablished: figure('workstations_established', WORKSTATION_TYPES),
+      workstationsCumulative: {
+        ...zeroes(WORKSTATION_TYPES),
+        ...Object.fromEntries(cumulative.rows.map((row) => [row.dimension, Number(row.total)])),
+      },
+    },
+    returningTalents: figure('returning_talents', ['settled', 'not_returning', 'left_again', 'withdrawn', 'rejected']),
+    openCases: open.rows,
+  };
+}
+
+export interface StatisticFact {
+  eventId: string;
+  streamId: string;
+  amount: number;
+  occurredAt: string;
+  recordedAt: string;
+}
+
+/** The events behind one figure: how an auditor traces a number of the report. */
+export async function statisticFacts(
+  pool: Pool,
+  query: { year: number; metric: string; dimension?: string; asOf?: Date; cumulative?: boolean },
+): Promise<StatisticFact[]> {
+  const { rows } = await pool.query<{
+    event_id: string;
+    stream_id: string;
+    amount: string;
+    occurred_at: Date;
+    recorded_at: Date;
+  }>(
+    `SELECT event_id, stream_id, amount::text, occurred_at, recorded_at FROM annual_statistic_facts
+     WHERE ${query.cumulative ? 'year <= $1' : 'year = $1'} AND metric = $2 AND ($3::text IS NULL OR dimension = $3)
+       AND ($4::timestamptz IS NULL OR recorded_at <= $4)
+     ORDER BY occurred_at, event_id`,
+    [query.year, query.metric, query.dimension ?? null, query.asOf ?? null],
+  );
+  return rows.map((row) => ({
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    amount: Number(row.amount),
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+  }));
+}
