@@ -12,6 +12,7 @@ import { CasesModule } from './cases/cases.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PlansModule } from './plans/plans.module';
+import { ReportsModule } from './reports/reports.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({
@@ -28,6 +29,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     CasesModule,
     PlansModule,
     StatisticsModule,
+    ReportsModule,
   ],
 })
 export class ApiModule {}

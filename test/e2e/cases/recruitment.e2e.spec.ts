@@ -60,5 +60,12 @@ describe('a civil-servant recruitment, end to end', () => {
     expect(facts.body).toEqual([expect.objectContaining({ streamId: `case-${caseId}`, amount: 1 })]);
     expect((await api.statisticFacts(year, 'metric=bogus')).status).toBe(400);
     expect((await api.statistics(year, 'asOf=2020-01-01')).body.recruitment.recruitedByChannel.civil_servant).toBe(0);
+    const report = await fetch(`${stack.baseUrl}/reports/annual/${year}?format=md`, {
+      headers: { 'x-user-id': 'officer-wang', 'x-user-role': 'hr_officer' },
+    });
+    expect(report.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(await report.text()).toContain(
+      `今年新招录公务员[1](/statistics/annual/${year}/facts?metric=recruited&dimension=civil_servant)人`,
+    );
   });
 });

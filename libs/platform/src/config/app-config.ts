@@ -44,6 +44,8 @@ const appConfigShape = z.object({
     .string()
     .regex(/^\d{6}$/, 'must be a six-digit administrative division code (行政区划代码)')
     .default('530000'),
+  // How the county names itself in the annual report.
+  COUNTY_NAME: z.string().min(1).max(50).default('XX县'),
   // Length of one "day" of stage deadlines, notices and follow-ups; shortened only in tests.
   CASE_DAY_SECONDS: z.coerce.number().positive().default(86_400),
   LOCAL_HOLIDAYS: dateList,

@@ -22,6 +22,8 @@ export interface AnnualStatistics {
   };
   returningTalents: Figures;
   openCases: Array<{ kind: string; stage: string; open: number; overdue: number }>;
+  /** Cases opened in each month of the year (1–12), by when they were opened in the office. */
+  casesOpenedByMonth: number[];
 }
 
 /**
@@ -34,7 +36,7 @@ export async function annualStatistics(
   options: { asOf?: Date; divisionCode?: string } = {},
 ): Promise<AnnualStatistics> {
   const asOf = options.asOf ?? null;
-  const [grouped, cumulative, open] = await Promise.all([
+  const [grouped, cumulative, open, monthly] = await Promise.all([
     pool.query<{ metric: string; dimension: string; total: string }>(
       `SELECT metric, dimension, sum(amount)::text AS total FROM annual_statistic_facts
        WHERE year = $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2) GROUP BY metric, dimension`,
@@ -52,7 +54,17 @@ export async function annualStatistics(
        GROUP BY kind, stage ORDER BY kind, stage`,
       [year, options.divisionCode ?? null],
     ),
+    pool.query<{ month: number; opened: number }>(
+      `SELECT extract(month FROM opened_at AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS opened
+       FROM case_list
+       WHERE opened_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+         AND opened_at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+         AND ($2::text IS NULL OR division_code = $2)
+       GROUP BY 1`,
+      [year, options.divisionCode ?? null],
+    ),
   ]);
+  const byMonth = new Map(monthly.rows.map((row) => [row.month, row.opened]));
   const figure = (metric: string, dimensions?: readonly string[]): Figures => {
     const found = grouped.rows.filter((row) => row.metric === metric);
     return {
@@ -96,6 +108,7 @@ export async function annualStatistics(
     },
     returningTalents: figure('returning_talents', ['settled', 'not_returning', 'left_again', 'withdrawn', 'rejected']),
     openCases: open.rows,
+    casesOpenedByMonth: Array.from({ length: 12 }, (_, index) => byMonth.get(index + 1) ?? 0),
   };
 }
 
