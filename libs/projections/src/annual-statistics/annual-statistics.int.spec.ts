@@ -6,9 +6,9 @@ import { annualStatisticsProjection } from './annual-statistics.projection';
 import { annualStatistics, statisticFacts } from './annual-statistics.query';
 
 /**
- * A generated 2023 with the counts worked out by hand: 3 civil servants hired (one of them after
- * an objection was dismissed), 1 withdrawn, 1 disqualified; 2 campus teachers hired and one hired
- * in 2024 (not counted); 1 shortage talent hired, 1 rejected after its post was reserved;
+ * A generated 2023 with the counts worked out by hand: 3 civil servants recruited (reported for
+ * duty; one of them after an objection was dismissed), 1 withdrawn, 1 disqualified; 2 campus
+ * teachers recruited and one who reported in 2024 (not counted); 1 shortage talent hired, 1 rejected after its post was reserved;
  * experts: 3 intents (2 workstations, 1 consultant), 1 appointed, 2 agreements, 1 academician
  * workstation established in 2023 and 1 in 2022; returning natives: 2 settled, 1 left again.
  */
@@ -19,14 +19,14 @@ function generatedYear() {
         kind: 'recruitment',
         channel: 'civil_servant',
         openedOn: '2023-03-01',
-        steps: [closed('2023-09-01', 'hired')],
+        steps: [action('2023-08-01', 'report'), closed('2023-09-01', 'hired')],
       }),
     ),
     caseStream({
       kind: 'recruitment',
       channel: 'civil_servant',
       openedOn: '2023-03-01',
-      steps: [objection('2023-08-01'), closed('2023-09-02', 'hired')],
+      steps: [objection('2023-08-01'), action('2023-08-20', 'report'), closed('2023-09-02', 'hired')],
     }),
     caseStream({
       kind: 'recruitment',
@@ -45,20 +45,20 @@ function generatedYear() {
         kind: 'recruitment',
         channel: 'campus_teacher',
         openedOn: '2023-06-01',
-        steps: [closed('2023-07-15', 'hired')],
+        steps: [action('2023-07-01', 'report'), closed('2023-07-15', 'hired')],
       }),
     ),
     caseStream({
       kind: 'recruitment',
       channel: 'campus_teacher',
       openedOn: '2023-11-01',
-      steps: [closed('2024-01-15', 'hired')],
+      steps: [action('2024-01-05', 'report'), closed('2024-01-15', 'hired')],
     }),
     caseStream({
       kind: 'recruitment',
       channel: 'shortage_talent',
       openedOn: '2023-02-01',
-      steps: [closed('2023-10-01', 'hired')],
+      steps: [action('2023-09-01', 'report'), closed('2023-10-01', 'hired')],
     }),
     caseStream({
       kind: 'recruitment',
@@ -170,7 +170,7 @@ describe('annual statistics', () => {
     const { rows } = await db.pool.query('SELECT event_type FROM events WHERE event_id = ANY($1)', [
       facts.map((f) => f.eventId),
     ]);
-    expect(rows.map((row) => row.event_type)).toEqual(['CaseClosed', 'CaseClosed', 'CaseClosed']);
+    expect(rows.map((row) => row.event_type)).toEqual(['ActionTaken', 'ActionTaken', 'ActionTaken']);
   });
 
   it('gives the figures as they stood on a date, by when facts were recorded', async () => {

@@ -40,17 +40,16 @@ export function caseFacts(event: RecordedEvent, kase: CaseFacts | undefined): Fa
   if (!kase) return [];
   if (event.type === 'CaseClosed') {
     const outcome = String(data.outcome);
-    if (kase.kind === 'recruitment') {
-      return outcome === 'hired'
-        ? [fact(event, 'recruited', kase.channel!)]
-        : [fact(event, 'recruitment_not_hired', outcome)];
-    }
+    if (kase.kind === 'recruitment') return outcome === 'hired' ? [] : [fact(event, 'recruitment_not_hired', outcome)];
     if (kase.kind === 'returning_talent') return [fact(event, 'returning_talents', outcome)];
     if (outcome === 'consultant_appointed') return [fact(event, 'consultants_appointed', 'all')];
     return [fact(event, 'workstations_closed', outcome)];
   }
   if (event.type === 'ObjectionRaised') return [fact(event, 'objections', kase.kind)];
-  if (event.type !== 'ActionTaken' || kase.kind !== 'expert_workstation') return [];
+  if (event.type !== 'ActionTaken') return [];
+  // 新招录: a candidate is recruited in the year they report for duty (报到), whatever probation brings later.
+  if (kase.kind === 'recruitment') return data.action === 'report' ? [fact(event, 'recruited', kase.channel!)] : [];
+  if (kase.kind !== 'expert_workstation') return [];
   const action = String(data.action);
   if (action === 'recordIntent' && data.outcome !== 'declined')
     return [fact(event, 'cooperation_intents', String(data.outcome))];
