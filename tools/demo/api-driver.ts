@@ -41,7 +41,14 @@ export class ApiDriver {
     return this.call<CaseView>('GET', `/cases/${caseId}`, OFFICER);
   }
 
-  act(caseId: string, action: string, payload: object, occurredAt: string, who = OFFICER, reason?: string): Promise<CaseView> {
+  act(
+    caseId: string,
+    action: string,
+    payload: object,
+    occurredAt: string,
+    who = OFFICER,
+    reason?: string,
+  ): Promise<CaseView> {
     return this.call<CaseView>('POST', `/cases/${caseId}/actions`, who, {
       action,
       payload,
