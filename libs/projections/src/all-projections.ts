@@ -1,6 +1,7 @@
 import { activityByDayProjection } from './activity-by-day/activity-by-day.projection';
 import { annualStatisticsProjection } from './annual-statistics/annual-statistics.projection';
 import { caseListProjection } from './case-list/case-list.projection';
+import { stageDurationsProjection } from './stage-durations/stage-durations.projection';
 import type { Projection } from './runtime/projection';
 
 /** Every projection the worker keeps current, and that a full rebuild rebuilds. */
@@ -8,4 +9,5 @@ export const allProjections: readonly Projection[] = [
   activityByDayProjection,
   caseListProjection,
   annualStatisticsProjection,
+  stageDurationsProjection,
 ];

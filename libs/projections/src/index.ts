@@ -15,3 +15,8 @@ export { annualStatisticsProjection, officeYear } from './annual-statistics/annu
 export { annualStatistics, statisticFacts } from './annual-statistics/annual-statistics.query';
 export type { AnnualStatistics, StatisticFact } from './annual-statistics/annual-statistics.query';
 export { CreateAnnualStatistics1764000005000 } from './migrations/1764000005000-create-annual-statistics';
+export { stageDurationsProjection } from './stage-durations/stage-durations.projection';
+export { stageDurations } from './stage-durations/stage-durations.query';
+export type { StageDuration } from './stage-durations/stage-durations.query';
+export { CreateStageDurations1764000006000 } from './migrations/1764000006000-create-stage-durations';
+export { CreateAnnualStatisticTotals1764000007000 } from './migrations/1764000007000-create-annual-statistic-totals';

@@ -3,21 +3,21 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
-import { annualStatistics, statisticFacts } from '@talent/projections';
+import { annualStatistics, stageDurations, statisticFacts } from '@talent/projections';
 import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
-import { asOfInstant, AsOfQuery, FactsQuery } from './statistics.query.dto';
+import { asOfInstant, AsOfQuery, FactsQuery, StageDurationsQuery } from './statistics.query.dto';
 
 @ApiTags('statistics')
 @ApiHeader({ name: USER_ID_HEADER, required: true, example: 'auditor-1' })
 @ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'auditor' })
-@Controller('statistics/annual')
+@Controller('statistics')
 export class StatisticsController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Get(':year')
+  @Get('annual/:year')
   @ApiOperation({ summary: "The year's figures, computed from events and maintained as a read model" })
   @ApiOkResponse({
     schema: {
@@ -49,7 +49,7 @@ export class StatisticsController {
     });
   }
 
-  @Get(':year/facts')
+  @Get('annual/:year/facts')
   @ApiOperation({ summary: 'The events behind one figure: trace any number to what it counts' })
   facts(@Param('year', ParseIntPipe) year: number, @Query() query: FactsQuery, @CurrentActor() _actor: Actor) {
     return statisticFacts(this.pool, {
@@ -59,5 +59,15 @@ export class StatisticsController {
       ...(query.cumulative && { cumulative: true }),
       ...(query.asOf && { asOf: asOfInstant(query.asOf) }),
     });
+  }
+
+  @Get('stage-durations/:year')
+  @ApiOperation({ summary: 'Time spent per stage (median, p90, max days; cases waiting now): where cases get stuck' })
+  durations(
+    @Param('year', ParseIntPipe) year: number,
+    @Query() query: StageDurationsQuery,
+    @CurrentActor() _actor: Actor,
+  ) {
+    return stageDurations(this.pool, year, query.kind);
   }
 }

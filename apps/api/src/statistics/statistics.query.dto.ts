@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { CASE_KINDS } from '@talent/domain';
 
 export const STATISTIC_METRICS = [
   'recruited',
@@ -18,6 +19,7 @@ export const STATISTIC_METRICS = [
   'workstations_established',
   'workstations_closed',
   'returning_talents',
+  'cases_opened',
 ] as const;
 
 export class AsOfQuery {
@@ -52,4 +54,11 @@ export class FactsQuery extends AsOfQuery {
 export function asOfInstant(asOf: string | undefined): Date | undefined {
   if (asOf === undefined) return undefined;
   return /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? new Date(Date.parse(`${asOf}T23:59:59.999+08:00`)) : new Date(asOf);
+}
+
+export class StageDurationsQuery {
+  @ApiPropertyOptional({ enum: CASE_KINDS })
+  @IsOptional()
+  @IsIn(CASE_KINDS)
+  kind?: string;
 }

@@ -38,6 +38,10 @@ const fact = (
 export function caseFacts(event: RecordedEvent, kase: CaseFacts | undefined): Fact[] {
   const data = event.data as Data;
   if (!kase) return [];
+  if (event.type === 'CaseOpened') {
+    const month = String(new Date(event.occurredAt.getTime() + 8 * 3600_000).getUTCMonth() + 1).padStart(2, '0');
+    return [fact(event, 'cases_opened', month)];
+  }
   if (event.type === 'CaseClosed') {
     const outcome = String(data.outcome);
     if (kase.kind === 'recruitment') return outcome === 'hired' ? [] : [fact(event, 'recruitment_not_hired', outcome)];
@@ -110,7 +114,7 @@ async function casesOf(
  */
 export const annualStatisticsProjection: Projection = {
   name: 'annual_statistics',
-  tables: ['annual_statistic_facts', 'annual_statistic_cases'],
+  tables: ['annual_statistic_facts', 'annual_statistic_cases', 'annual_statistic_totals'],
   apply: async ({ client, table }, events) => {
     const caseTable = table('annual_statistic_cases');
     for (const event of events) if (event.type === 'CaseOpened') await rememberCase(client, caseTable, event);
@@ -122,12 +126,19 @@ export const annualStatisticsProjection: Projection = {
       event.streamId.startsWith('plan-') ? planFacts(event) : caseFacts(event, cases.get(event.streamId.slice(5))),
     );
     if (facts.length === 0) return;
+    // Totals grow only by the facts actually inserted, so a replayed batch adds nothing twice.
     await client.query(
-      `INSERT INTO ${table('annual_statistic_facts')}
-         (year, metric, dimension, amount, event_id, stream_id, occurred_at, recorded_at)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::uuid[], $6::text[],
-                            $7::timestamptz[], $8::timestamptz[])
-       ON CONFLICT DO NOTHING`,
+      `WITH inserted AS (
+         INSERT INTO ${table('annual_statistic_facts')}
+           (year, metric, dimension, amount, event_id, stream_id, occurred_at, recorded_at)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::bigint[], $5::uuid[], $6::text[],
+                              $7::timestamptz[], $8::timestamptz[])
+         ON CONFLICT DO NOTHING
+         RETURNING year, metric, dimension, amount
+       )
+       INSERT INTO ${table('annual_statistic_totals')} AS totals (year, metric, dimension, amount)
+       SELECT year, metric, dimension, sum(amount) FROM inserted GROUP BY year, metric, dimension
+       ON CONFLICT (year, metric, dimension) DO UPDATE SET amount = totals.amount + excluded.amount`,
       [
         facts.map((f) => f.year),
         facts.map((f) => f.metric),

@@ -36,35 +36,36 @@ export async function annualStatistics(
   options: { asOf?: Date; divisionCode?: string } = {},
 ): Promise<AnnualStatistics> {
   const asOf = options.asOf ?? null;
-  const [grouped, cumulative, open, monthly] = await Promise.all([
-    pool.query<{ metric: string; dimension: string; total: string }>(
-      `SELECT metric, dimension, sum(amount)::text AS total FROM annual_statistic_facts
-       WHERE year = $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2) GROUP BY metric, dimension`,
-      [year, asOf],
-    ),
-    pool.query<{ dimension: string; total: string }>(
-      `SELECT dimension, sum(amount)::text AS total FROM annual_statistic_facts
-       WHERE metric = 'workstations_established' AND year <= $1 AND ($2::timestamptz IS NULL OR recorded_at <= $2)
-       GROUP BY dimension`,
-      [year, asOf],
-    ),
+  // Without asOf the maintained totals answer (a few dozen rows); asOf sums the facts recorded by then.
+  const [grouped, cumulative, open] = await Promise.all([
+    asOf
+      ? pool.query<{ metric: string; dimension: string; total: string }>(
+          `SELECT metric, dimension, sum(amount)::text AS total FROM annual_statistic_facts
+           WHERE year = $1 AND recorded_at <= $2 GROUP BY metric, dimension`,
+          [year, asOf],
+        )
+      : pool.query<{ metric: string; dimension: string; total: string }>(
+          'SELECT metric, dimension, amount::text AS total FROM annual_statistic_totals WHERE year = $1',
+          [year],
+        ),
+    asOf
+      ? pool.query<{ dimension: string; total: string }>(
+          `SELECT dimension, sum(amount)::text AS total FROM annual_statistic_facts
+           WHERE metric = 'workstations_established' AND year <= $1 AND recorded_at <= $2 GROUP BY dimension`,
+          [year, asOf],
+        )
+      : pool.query<{ dimension: string; total: string }>(
+          `SELECT dimension, sum(amount)::text AS total FROM annual_statistic_totals
+           WHERE metric = 'workstations_established' AND year <= $1 GROUP BY dimension`,
+          [year],
+        ),
     pool.query<{ kind: string; stage: string; open: number; overdue: number }>(
       `SELECT kind, stage, count(*)::int AS open, count(*) FILTER (WHERE overdue)::int AS overdue FROM case_list
        WHERE year = $1 AND status <> 'closed' AND ($2::text IS NULL OR division_code = $2)
        GROUP BY kind, stage ORDER BY kind, stage`,
       [year, options.divisionCode ?? null],
     ),
-    pool.query<{ month: number; opened: number }>(
-      `SELECT extract(month FROM opened_at AT TIME ZONE 'Asia/Shanghai')::int AS month, count(*)::int AS opened
-       FROM case_list
-       WHERE opened_at >= make_timestamptz($1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-         AND opened_at < make_timestamptz($1 + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-         AND ($2::text IS NULL OR division_code = $2)
-       GROUP BY 1`,
-      [year, options.divisionCode ?? null],
-    ),
   ]);
-  const byMonth = new Map(monthly.rows.map((row) => [row.month, row.opened]));
   const figure = (metric: string, dimensions?: readonly string[]): Figures => {
     const found = grouped.rows.filter((row) => row.metric === metric);
     return {
@@ -108,7 +109,10 @@ export async function annualStatistics(
     },
     returningTalents: figure('returning_talents', ['settled', 'not_returning', 'left_again', 'withdrawn', 'rejected']),
     openCases: open.rows,
-    casesOpenedByMonth: Array.from({ length: 12 }, (_, index) => byMonth.get(index + 1) ?? 0),
+    casesOpenedByMonth: Array.from(
+      { length: 12 },
+      (_, index) => figure('cases_opened')[String(index + 1).padStart(2, '0')] ?? 0,
+    ),
   };
 }
 

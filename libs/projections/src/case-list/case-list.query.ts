@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { CaseRow } from './case-list.projection';
 
 export interface CaseListFilters {
   kind?: string;
@@ -28,23 +29,7 @@ export interface CaseListItem {
   openedAt: string;
 }
 
-interface Row {
-  case_id: string;
-  kind: string;
-  channel: string | null;
-  workstation_type: string | null;
-  year: number;
-  division_code: string;
-  subject_name: string;
-  pipeline_id: string;
-  pipeline_version: number;
-  stage: string;
-  status: string;
-  outcome: string | null;
-  overdue: boolean;
-  deadline_at: Date | null;
-  opened_at: Date;
-}
+type Row = Omit<CaseRow, 'updated_at'>;
 
 /** Opaque to clients: the last row's sort key, newest cases first. */
 export function encodeCursor(item: Pick<CaseListItem, 'openedAt' | 'caseId'>): string {

@@ -2,9 +2,11 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateAppendFunction1764000003000, CreateEventStore1764000000000 } from '@talent/event-store';
 import {
   CreateActivityByDay1764000002000,
+  CreateAnnualStatisticTotals1764000007000,
   CreateAnnualStatistics1764000005000,
   CreateCaseList1764000004000,
   CreateProjectionCheckpoints1764000001000,
+  CreateStageDurations1764000006000,
 } from '@talent/projections';
 
 /**
@@ -18,4 +20,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateAppendFunction1764000003000,
   CreateCaseList1764000004000,
   CreateAnnualStatistics1764000005000,
+  CreateStageDurations1764000006000,
+  CreateAnnualStatisticTotals1764000007000,
 ];
