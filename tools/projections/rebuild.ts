@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@talent/event-store';
-import { allProjections, ProjectionRunner } from '@talent/projections';
+import { allProjections, rebuildProjections } from '@talent/projections';
 
 /**
  * `npm run projections:rebuild -- [name ...]`: rebuilds the named projections (all when none is
@@ -20,19 +20,21 @@ async function main(names: string[]): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   try {
     const store = new PostgresEventStore(pool);
-    for (const projection of selected) {
-      let lastReport = 0;
-      const total = await new ProjectionRunner(pool, store, projection, { batchSize: 5000 }).rebuild((progress) => {
+    let lastReport = 0;
+    const total = await rebuildProjections(pool, store, selected, {
+      onProgress: (progress) => {
         if (progress.done || Date.now() - lastReport > 2000) {
           lastReport = Date.now();
           console.error(
-            `${progress.projection}: ${progress.eventsApplied.toLocaleString('en-US')} events, ` +
+            `${progress.projections.join(', ')}: ${progress.eventsApplied.toLocaleString('en-US')} events, ` +
               `${Math.round(progress.eventsPerSecond).toLocaleString('en-US')}/s${progress.done ? ', swapping in' : ''}`,
           );
         }
-      });
-      console.error(`${projection.name}: rebuilt from ${total.toLocaleString('en-US')} events`);
-    }
+      },
+    });
+    console.error(
+      `rebuilt ${selected.map((projection) => projection.name).join(', ')} from ${total.toLocaleString('en-US')} events`,
+    );
   } finally {
     await pool.end();
   }

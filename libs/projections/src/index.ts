@@ -1,6 +1,8 @@
 export type { Projection, ProjectionContext } from './runtime/projection';
 export { ProjectionRunner } from './runtime/projection-runner';
-export type { ProjectionRunnerOptions, RebuildProgress } from './runtime/projection-runner';
+export type { ProjectionRunnerOptions } from './runtime/projection-runner';
+export { rebuildProjections } from './runtime/projection-rebuild';
+export type { RebuildProgress } from './runtime/projection-rebuild';
 export { measureProjectionLag } from './runtime/projection-lag';
 export type { ProjectionLag } from './runtime/projection-lag';
 export { activityByDayProjection } from './activity-by-day/activity-by-day.projection';

@@ -8,6 +8,7 @@ import {
   START_OF_STORE,
 } from '@talent/event-store';
 import type { Projection, ProjectionContext } from './projection';
+import { type RebuildProgress, rebuildProjections } from './projection-rebuild';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
@@ -15,14 +16,6 @@ export interface ProjectionRunnerOptions {
   subscription?: EventSubscription;
   idleWaitMs?: number;
   log?: (message: string) => void;
-}
-
-export interface RebuildProgress {
-  projection: string;
-  eventsApplied: number;
-  eventsPerSecond: number;
-  /** True on the last report, once the rebuild has caught up with the store. */
-  done: boolean;
 }
 
 interface Checkpoint {
@@ -86,70 +79,12 @@ export class ProjectionRunner {
     }
   }
 
-  /**
-   * Rebuilds from the start of the store into shadow copies of the projection's tables while
-   * the live tables stay readable and the live runner keeps applying, then swaps the copies in
-   * and hands the live runner the rebuild's checkpoint, in one transaction. Whatever arrived
-   * after that checkpoint the live runner then applies to the new tables.
-   */
-  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
-    const { name, tables } = this.projection;
-    const shadow = (table: string) => `${table}__rebuild`;
-    const shadowKey = `${name}__rebuild`;
-    const client = await this.pool.connect();
-    try {
-      const locked = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-        [`projection-rebuild:${name}`],
-      );
-      if (!locked.rows[0]!.locked) throw new Error(`A rebuild of ${name} is already running`);
-      for (const table of tables) {
-        await client.query(`DROP TABLE IF EXISTS ${shadow(table)}`);
-        await client.query(`CREATE TABLE ${shadow(table)} (LIKE ${table} INCLUDING ALL)`);
-      }
-      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadowKey]);
-
-      const started = Date.now();
-      let total = 0;
-      for (;;) {
-        const applied = await this.applyBatch(client, shadowKey, shadow);
-        total += applied;
-        const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        onProgress?.({ projection: name, eventsApplied: total, eventsPerSecond: total / seconds, done: applied === 0 });
-        if (applied === 0) break;
-      }
-      await this.swapIn(client, shadowKey, shadow);
-      return total;
-    } finally {
-      await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-      client.release();
-    }
-  }
-
-  private async swapIn(client: PoolClient, shadowKey: string, shadow: (table: string) => string): Promise<void> {
-    const { name, tables } = this.projection;
-    await client.query('BEGIN');
-    try {
-      // Waits for the live runner's batch in flight and holds off its next one until the swap is done.
-      await client.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
-      for (const table of tables) {
-        await client.query(`DROP TABLE ${table}`);
-        await client.query(`ALTER TABLE ${shadow(table)} RENAME TO ${table}`);
-      }
-      await client.query(
-        `INSERT INTO projection_checkpoints (projection, transaction_id, global_position, events_applied, updated_at)
-         SELECT $1, transaction_id, global_position, events_applied, now() FROM projection_checkpoints
-         WHERE projection = $2
-         ON CONFLICT (projection) DO UPDATE SET transaction_id = excluded.transaction_id,
-           global_position = excluded.global_position, events_applied = excluded.events_applied, updated_at = now()`,
-        [name, shadowKey],
-      );
-      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [shadowKey]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    }
+  /** Rebuilds this projection from the start of the store; see rebuildProjections. */
+  rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
+    return rebuildProjections(this.pool, this.store, [this.projection], {
+      batchSize: this.batchSize,
+      ...(onProgress && { onProgress }),
+    });
   }
 
   private async applyBatch(
