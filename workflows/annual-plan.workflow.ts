@@ -21,7 +21,7 @@ import {
 import { asWorkflowFailure, ExclusiveSection } from './workflow-support';
 
 export interface AnnualPlanInput {
-  open: Extract<PlanCommand, { type: 'openPlan' }> extends infer C ? Omit<C, 'type'> : never;
+  open: Omit<Extract<PlanCommand, { type: 'openPlan' }>, 'type'>;
   carried?: { state: PlanState; version: number };
 }
 
