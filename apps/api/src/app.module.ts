@@ -8,6 +8,7 @@ import {
   MetricsModule,
   TemporalClientModule,
 } from '@talent/platform';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
@@ -30,6 +31,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     PlansModule,
     StatisticsModule,
     ReportsModule,
+    AuditModule,
   ],
 })
 export class ApiModule {}
