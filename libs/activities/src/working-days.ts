@@ -1,12 +1,7 @@
 import { isWorkday } from 'chinese-days';
+import { officeDate } from '@talent/domain';
 
-const OFFICE_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai, no daylight saving
 const DAY_MS = 86_400_000;
-
-/** The office's calendar date (YYYY-MM-DD) of an instant. */
-export function officeDate(instant: Date): string {
-  return new Date(instant.getTime() + OFFICE_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 function daysBetween(fromDate: string, toDate: string): number {
   return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS);

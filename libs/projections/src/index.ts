@@ -13,7 +13,7 @@ export { caseListProjection } from './case-list/case-list.projection';
 export { CreateCaseList1764000004000 } from './migrations/1764000004000-create-case-list';
 export { listCases, decodeCursor, encodeCursor } from './case-list/case-list.query';
 export type { CaseListFilters, CaseListItem } from './case-list/case-list.query';
-export { annualStatisticsProjection, officeYear } from './annual-statistics/annual-statistics.projection';
+export { annualStatisticsProjection } from './annual-statistics/annual-statistics.projection';
 export { annualStatistics, statisticFacts } from './annual-statistics/annual-statistics.query';
 export type { AnnualStatistics, StatisticFact } from './annual-statistics/annual-statistics.query';
 export { CreateAnnualStatistics1764000005000 } from './migrations/1764000005000-create-annual-statistics';

@@ -1,4 +1,4 @@
-import { officeYear } from '@talent/projections';
+import { officeYear } from '@talent/domain';
 import { approver, caseClient, secondOfficer } from '../../support/case-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 

@@ -1,10 +1,9 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@talent/domain';
+import { CASE_ID_PATTERN } from '../cases/case-id';
 import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
 import { AuditService } from './audit.service';
-
-const caseIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 @ApiTags('audit')
 @ApiHeader({ name: USER_ID_HEADER, required: true, example: 'auditor-1' })
@@ -35,7 +34,7 @@ export class AuditController {
   }
 
   private checked(id: string): string {
-    if (!caseIdPattern.test(id)) throw new NotFoundException(`No case ${id}`);
+    if (!CASE_ID_PATTERN.test(id)) throw new NotFoundException(`No case ${id}`);
     return id;
   }
 }

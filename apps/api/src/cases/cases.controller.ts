@@ -15,12 +15,11 @@ import type { Response } from 'express';
 import type { Actor } from '@talent/domain';
 import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
 import { caseListExample, caseViewExample, refusalExample } from './case-examples';
+import { CASE_ID_PATTERN } from './case-id';
 import { CasesService } from './cases.service';
 import { CaseActionDto } from './dto/case-action.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
-
-const caseIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 @ApiTags('cases')
 @ApiHeader({ name: USER_ID_HEADER, required: true, description: 'The acting user', example: 'officer-wang' })
@@ -86,6 +85,6 @@ export class CasesController {
   }
 
   private checkId(id: string): void {
-    if (!caseIdPattern.test(id)) throw new NotFoundException(`No case ${id}`);
+    if (!CASE_ID_PATTERN.test(id)) throw new NotFoundException(`No case ${id}`);
   }
 }

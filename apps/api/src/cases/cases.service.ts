@@ -8,6 +8,7 @@ import {
   CASE_COMMAND_ACTIONS,
   DomainError,
   isCaseCommandAction,
+  officeYear,
   type CaseEvent,
   type CaseState,
   evolve,
@@ -21,11 +22,11 @@ import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { decodeCursor, listCases } from '@talent/projections';
 import { caseSearchAttributes } from '@talent/workflows/search-attributes';
 import type { CaseView } from '@talent/workflows/case.workflow';
+import { queryUntilAnswered } from '../workflow-queries';
 import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 
-const OPEN_WAIT_MS = 15_000;
 const CLOCK_SKEW_MS = 60_000;
 
 /** Starting, reading and acting on cases: the api's side of the case workflows. */
@@ -63,7 +64,7 @@ export class CasesService {
     }
     const pipeline = this.pipelines.latest(dto);
     const occurredAt = this.occurredAt(dto.occurredAt);
-    const year = dto.year ?? Number(new Date(Date.parse(occurredAt) + 8 * 3600_000).toISOString().slice(0, 4));
+    const year = dto.year ?? officeYear(new Date(occurredAt));
     const caseId =
       dto.caseId ?? (idempotencyKey ? nameBasedUuid(`talent-case:${actor.id}\n${idempotencyKey}`) : randomUUID());
     // The request's fingerprint: a retry must ask for the same case, or it is a conflict.
@@ -137,17 +138,7 @@ export class CasesService {
         `Case ${caseId} already exists with different details; use another caseId or Idempotency-Key`,
       );
     }
-    return this.waitUntilOpen(caseId);
-  }
-
-  private async waitUntilOpen(caseId: string): Promise<CaseView> {
-    const deadline = Date.now() + OPEN_WAIT_MS;
-    for (;;) {
-      const view = await this.temporal.workflow.getHandle(caseId).query<CaseView | undefined>('caseView');
-      if (view) return view;
-      if (Date.now() > deadline) throw new Error(`Case ${caseId} did not open within ${OPEN_WAIT_MS / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return queryUntilAnswered<CaseView>(this.temporal.workflow.getHandle(caseId), 'caseView', `Case ${caseId}`);
   }
 
   async view(caseId: string, actor: Actor) {

@@ -11,6 +11,7 @@ import {
 } from '@talent/domain';
 import { APP_CONFIG, type AppConfig } from '@talent/platform';
 import type { PlanView } from '@talent/workflows/annual-plan.workflow';
+import { queryUntilAnswered } from '../workflow-queries';
 import type { OpenPlanDto } from './open-plan.dto';
 
 const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
@@ -86,11 +87,11 @@ export class PlansService {
       }
       throw error;
     }
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    let view: PlanView | undefined;
-    while (!(view = await handle.query<PlanView | undefined>('planView'))) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const view = await queryUntilAnswered<PlanView>(
+      this.temporal.workflow.getHandle(workflowId),
+      'planView',
+      `The plan for ${year}`,
+    );
     return presentPlan(view.state);
   }
 }

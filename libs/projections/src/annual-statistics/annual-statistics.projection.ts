@@ -1,3 +1,4 @@
+import { officeMonth, officeYear } from '@talent/domain';
 import type { RecordedEvent } from '@talent/event-store';
 import type { Projection, ProjectionContext } from '../runtime/projection';
 
@@ -16,9 +17,6 @@ interface CaseFacts {
   channel: string | null;
   workstationType: string | null;
 }
-
-/** The office's year (China Standard Time, no daylight saving). */
-export const officeYear = (instant: Date): number => new Date(instant.getTime() + 8 * 3600_000).getUTCFullYear();
 
 const fact = (
   event: RecordedEvent,
@@ -39,8 +37,7 @@ export function caseFacts(event: RecordedEvent, kase: CaseFacts | undefined): Fa
   const data = event.data as Data;
   if (!kase) return [];
   if (event.type === 'CaseOpened') {
-    const month = String(new Date(event.occurredAt.getTime() + 8 * 3600_000).getUTCMonth() + 1).padStart(2, '0');
-    return [fact(event, 'cases_opened', month)];
+    return [fact(event, 'cases_opened', String(officeMonth(event.occurredAt)).padStart(2, '0'))];
   }
   if (event.type === 'CaseClosed') {
     const outcome = String(data.outcome);

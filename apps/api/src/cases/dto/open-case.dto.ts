@@ -22,6 +22,7 @@ import {
   WORKSTATION_TYPES,
   type WorkstationType,
 } from '@talent/domain';
+import { CASE_ID_PATTERN } from '../case-id';
 
 export class SubjectDto {
   @ApiProperty({ example: '张三', description: 'Candidate, expert, host unit or returning native' })
@@ -76,6 +77,6 @@ export class OpenCaseDto {
 
   @ApiPropertyOptional({ example: 'gwy-2023-0001', description: 'Your own id for the case; generated when omitted' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'caseId must be 1-64 letters, digits, _ or -' })
+  @Matches(CASE_ID_PATTERN, { message: 'caseId must be 1-64 letters, digits, _ or -' })
   caseId?: string;
 }
