@@ -6,6 +6,22 @@ export const secondOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
 export const approver: Actor = { id: 'leader-zhao', role: 'approver' };
 export const admin: Actor = { id: 'admin-1', role: 'admin' };
 
+/** Repeats `request` until its 200 answer satisfies `predicate`; returns that answer's body. */
+async function pollUntil(
+  request: () => Promise<JsonResponse>,
+  predicate: (body: JsonResponse['body']) => unknown,
+  timeoutMs: number,
+  what: string,
+): Promise<JsonResponse['body']> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await request();
+    if (response.status === 200 && predicate(response.body)) return response.body;
+    if (Date.now() > deadline) throw new Error(`${what} never got there: ${JSON.stringify(response.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const identity = (actor: Actor) => ({ 'x-user-id': actor.id, 'x-user-role': actor.role });
 
 /** The case api as a test drives it, with the acting user on every request. */
@@ -37,14 +53,8 @@ export function caseClient(baseUrl: string) {
     statisticFacts: (year: number, query: string, actor: Actor = officer) =>
       requestJson(`${baseUrl}/statistics/annual/${year}/facts?${query}`, { headers: identity(actor) }),
     /** Polls the annual statistics (a read model) until `predicate` holds. */
-    async waitForStatistics(year: number, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const response = await client.statistics(year);
-        if (response.status === 200 && predicate(response.body)) return response.body;
-        if (Date.now() > deadline) throw new Error(`statistics never got there: ${JSON.stringify(response.body)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    waitForStatistics(year: number, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 10_000) {
+      return pollUntil(() => client.statistics(year), predicate, timeoutMs, `statistics of ${year}`);
     },
     /** Takes `action` and fails the spec with the api's answer unless it was accepted. */
     async step(
@@ -58,26 +68,14 @@ export function caseClient(baseUrl: string) {
       return response;
     },
     /** Polls the case until `predicate` holds (timers and automatic steps run in the background). */
-    async waitFor(caseId: string, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const response = await client.view(caseId);
-        if (response.status === 200 && predicate(response.body)) return response.body;
-        if (Date.now() > deadline) throw new Error(`case ${caseId} never got there: ${JSON.stringify(response.body)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+    waitFor(caseId: string, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 20_000) {
+      return pollUntil(() => client.view(caseId), predicate, timeoutMs, `case ${caseId}`);
     },
     /** Polls the case list (a read model, so eventually consistent) until `caseId` shows in it. */
     async waitForList(query: string, caseId: string, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const response = await client.list(query);
-        const item = (response.body?.items ?? []).find((candidate: { caseId: string }) => candidate.caseId === caseId);
-        if (item) return item;
-        if (Date.now() > deadline)
-          throw new Error(`case ${caseId} never listed for ${query}: ${JSON.stringify(response.body)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const listed = (body: JsonResponse['body']) =>
+        (body?.items ?? []).find((candidate: { caseId: string }) => candidate.caseId === caseId);
+      return listed(await pollUntil(() => client.list(query), listed, timeoutMs, `case ${caseId} in ${query}`));
     },
   };
   return client;
