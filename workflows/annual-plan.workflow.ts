@@ -23,6 +23,8 @@ import { asWorkflowFailure, ExclusiveSection } from './workflow-support';
 export interface AnnualPlanInput {
   open: Omit<Extract<PlanCommand, { type: 'openPlan' }>, 'type'>;
   carried?: { state: PlanState; version: number };
+  /** The admin who opened the plan with its own figures; the engine when a case opened it. */
+  openedBy?: Actor;
 }
 
 export interface PlanView {
@@ -75,7 +77,7 @@ export async function annualPlan(input: AnnualPlanInput): Promise<void> {
     },
   );
 
-  if (!state) await section.run(() => apply({ type: 'openPlan', ...input.open }, SYSTEM_ACTOR));
+  if (!state) await section.run(() => apply({ type: 'openPlan', ...input.open }, input.openedBy ?? SYSTEM_ACTOR));
   await condition(() => workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
   await continueAsNew<typeof annualPlan>({ open: input.open, carried: { state: state!, version } });

@@ -1,40 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@talent/platform';
-import { caseClient, officer } from '../support/case-client';
+import { approver, auditor, caseClient, officer } from '../support/case-client';
 import { requestJson } from '../support/http';
+import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
-const auditor = { 'x-user-id': 'auditor-1', 'x-user-role': 'auditor' };
+const root = path.resolve(__dirname, '../..');
 
-describe('the auditor’s view: a case’s history and the hash chain behind it', () => {
+/** The documented offline command, run from source: what an auditor runs on their own machine. */
+function verifyExportOffline(file: string, publicKeyFile?: string) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      path.join(root, 'tools/audit/verify-export.ts'),
+      file,
+      ...(publicKeyFile ? ['--public-key', publicKeyFile] : []),
+    ],
+    { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } },
+  );
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('the auditor’s view: a case’s history, the hash chain behind it, refusals and signed exports', () => {
   let stack: TestStack;
   let api: ReturnType<typeof caseClient>;
+  let pool: Pool;
+  const get = async (url: string, who = auditor) =>
+    requestJson(`${stack.baseUrl}${url}`, { headers: await authHeaders(stack.baseUrl, who) });
 
   beforeAll(async () => {
     stack = await startTestStack('audit', { CASE_DAY_SECONDS: '0.05' });
     api = caseClient(stack.baseUrl);
+    pool = stack.api.get<Pool>(PG_POOL);
   });
 
   afterAll(async () => {
     await stack?.close();
   });
 
-  it('lists every event with who, in which role, why and when, and finds any edit made by SQL', async () => {
+  async function withdrawnCase(): Promise<string> {
     const opened = await api.open({
       kind: 'recruitment',
       channel: 'campus_teacher',
-      subject: { name: '审计' },
+      subject: { name: '审计', idCardNumber: '11010519491231002X', phone: '13812345678' },
       year: 2023,
     });
     const caseId = opened.body.caseId as string;
     await api.step(caseId, 'register', { post: '语文教师' });
     await api.act(caseId, 'withdraw', {}, officer, '考生放弃');
+    return caseId;
+  }
 
-    const history = await requestJson(`${stack.baseUrl}/cases/${caseId}/history`, { headers: auditor });
-    const intact = await requestJson(`${stack.baseUrl}/cases/${caseId}/history/verify`, { headers: auditor });
+  it('lists every event with who, in which role, why and when, with personal data masked', async () => {
+    const caseId = await withdrawnCase();
+
+    const history = await get(`/cases/${caseId}/history`);
+    const intact = await get(`/cases/${caseId}/history/verify`);
 
     expect(history.status).toBe(200);
     expect(history.body.pipeline).toEqual({ id: 'recruitment.campus_teacher', version: 1 });
+    expect(history.body.temporalWorkflow).toMatchObject({ workflowId: caseId });
     expect(history.body.events.map((event: { type: string }) => event.type)).toEqual([
       'CaseOpened',
       'StageEntered',
@@ -47,24 +78,112 @@ describe('the auditor’s view: a case’s history and the hash chain behind it'
       actor: { id: officer.id, role: 'hr_officer' },
       reason: '考生放弃',
     });
+    expect(history.body.events[0].data.subject).toEqual({
+      name: '审计',
+      idCardNumber: '1101**********002X',
+      phone: '138****5678',
+      personalData: 'masked',
+    });
+    expect(JSON.stringify(history.body)).not.toContain('11010519491231002X');
     expect(intact.body).toMatchObject({ valid: true, eventsVerified: 6 });
+    expect((await get('/cases/no-such-case/history')).status).toBe(404);
+  });
 
-    const pool = stack.api.get<Pool>(PG_POOL);
+  it('finds an edit made by SQL through both verify endpoints', async () => {
+    const caseId = await withdrawnCase();
+    const before = await get('/audit/verify');
+    expect(before.body).toMatchObject({ valid: true, brokenStreams: 0 });
+
     await pool.query(
       `UPDATE events SET metadata = jsonb_set(metadata, '{actor,id}', '"someone-else"') WHERE stream_id = $1 AND stream_version = 3`,
       [`case-${caseId}`],
     );
-    const tampered = await requestJson(`${stack.baseUrl}/cases/${caseId}/history/verify`, { headers: auditor });
-    const store = await requestJson(`${stack.baseUrl}/audit/verify`, { headers: auditor });
+    const tampered = await get(`/cases/${caseId}/history/verify`);
+    const store = await get('/audit/verify');
 
     expect(tampered.body).toMatchObject({
       valid: false,
       firstBrokenLink: { streamVersion: 3, problem: 'hash_mismatch' },
     });
     expect(store.body).toMatchObject({ valid: false, brokenStreams: 1 });
-    // Counting stops at a stream's first broken link: two events of this one verify.
-    expect(store.body).toMatchObject({ streamsVerified: 1, eventsVerified: 2 });
+    // Counting stops at a stream's first broken link: two events of this one verify, 4 are not counted.
+    expect(store.body).toMatchObject({
+      streamsVerified: before.body.streamsVerified,
+      eventsVerified: before.body.eventsVerified - 4,
+    });
     expect(store.body.firstBroken[0].streamId).toBe(`case-${caseId}`);
-    expect((await requestJson(`${stack.baseUrl}/cases/no-such-case/history`, { headers: auditor })).status).toBe(404);
+    await pool.query(
+      `UPDATE events SET metadata = jsonb_set(metadata, '{actor,id}', to_jsonb($2::text)) WHERE stream_id = $1 AND stream_version = 3`,
+      [`case-${caseId}`, officer.id],
+    );
+  });
+
+  it('exports a signed history that verifies offline, and fails to once edited', async () => {
+    const caseId = await withdrawnCase();
+    const exported = await get(`/cases/${caseId}/history/export`);
+    const key = await get('/audit/signing-key', officer);
+    const folder = mkdtempSync(path.join(tmpdir(), 'export-'));
+    const file = path.join(folder, `${caseId}.json`);
+    const keyFile = path.join(folder, 'office.pem');
+    writeFileSync(file, JSON.stringify(exported.body, null, 2));
+    writeFileSync(keyFile, key.body.publicKey);
+
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({
+      format: 'talent-engine/stream-export',
+      streamId: `case-${caseId}`,
+      eventCount: 6,
+      exportedBy: { id: auditor.id, role: 'auditor' },
+      signature: { algorithm: 'Ed25519', keyId: key.body.keyId },
+    });
+    // The export is the stored record: personal data stays encrypted in it.
+    expect(JSON.stringify(exported.body)).not.toContain('13812345678');
+    expect(exported.body.events[0].data.subject.phone).toMatch(/^pii:v1:/);
+    const valid = verifyExportOffline(file, keyFile);
+    expect(valid).toMatchObject({ status: 0 });
+    expect(valid.output).toContain('VALID');
+
+    exported.body.events[2].metadata.actor.id = 'someone-else';
+    writeFileSync(file, JSON.stringify(exported.body));
+    const edited = verifyExportOffline(file, keyFile);
+    expect(edited.status).toBe(1);
+    expect(edited.output).toMatch(/event 3 \([^)]+\): hash does not match its content/);
+  });
+
+  it('records every refused request with who tried, what and why, and lets only auditors read them', async () => {
+    const caseId = await withdrawnCase();
+    const refusedRole = await api.act(caseId, 'approve', { opinion: '同意' }, auditor);
+    const refusedState = await api.act(caseId, 'withdraw', {}, officer, '再次');
+    const refusedAdmin = await get('/audit/refusals', approver);
+
+    expect([refusedRole.status, refusedState.status, refusedAdmin.status]).toEqual([403, 409, 403]);
+    const refusals = await get(`/audit/refusals?caseId=${caseId}`);
+    expect(refusals.status).toBe(200);
+    expect(refusals.body.items).toEqual([
+      expect.objectContaining({
+        actor: { id: auditor.id, role: 'auditor' },
+        method: 'POST',
+        path: `/cases/${caseId}/actions`,
+        action: 'approve',
+        status: 403,
+        code: 'ROLE_NOT_ALLOWED',
+        reason: expect.stringMatching(/hr_officer, approver/),
+      }),
+      expect.objectContaining({
+        actor: { id: officer.id, role: 'hr_officer' },
+        action: 'withdraw',
+        status: 409,
+        code: 'CASE_NOT_OPEN',
+        reason: expect.stringMatching(/is closed/),
+      }),
+    ]);
+    const byApprover = await get(`/audit/refusals?actorId=${approver.id}`);
+    expect(byApprover.body.items).toEqual([
+      expect.objectContaining({ path: '/audit/refusals', status: 403, code: 'ROLE_NOT_ALLOWED' }),
+    ]);
+    expect((await get('/audit/refusals?from=2026-13-01')).status).toBe(400);
+    expect((await get('/audit/refusals?from=2026-01-01&to=2026-03-01')).body.message).toEqual([
+      'at most 31 days at a time',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
+import type { Actor } from '@talent/domain';
 import { ApiDriver } from '../../tools/demo/api-driver';
 import { compareWithReport, type Figures2023, runCounty2023 } from '../../tools/demo/county-2023.scenario';
-import { caseClient } from '../support/case-client';
+import { auditor, caseClient } from '../support/case-client';
+import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 describe('the county’s 2023, replayed through the api', () => {
@@ -15,7 +17,7 @@ describe('the county’s 2023, replayed through the api', () => {
   });
 
   it('computes every figure of the report that the engine models', async () => {
-    await runCounty2023(new ApiDriver(stack.baseUrl));
+    await runCounty2023(new ApiDriver(stack.baseUrl, (who) => authHeaders(stack.baseUrl, who as Actor)));
     const api = caseClient(stack.baseUrl);
 
     const figures = (await api.waitForStatistics(
@@ -26,7 +28,7 @@ describe('the county’s 2023, replayed through the api', () => {
 
     expect(compareWithReport(figures).filter((row) => row.reported !== row.computed)).toEqual([]);
     const report = await fetch(`${stack.baseUrl}/reports/annual/2023?format=md`, {
-      headers: { 'x-user-id': 'auditor-1', 'x-user-role': 'auditor' },
+      headers: await authHeaders(stack.baseUrl, auditor),
     }).then((response) => response.text());
     expect(report.replace(/\[(\d+)\]\([^)]*\)/g, '$1')).toContain(
       '今年新招录公务员32人，校园直招教师8人，调入引进紧缺型人才10人',

@@ -3,7 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresEventStore } from '@talent/event-store';
 import { PG_POOL } from '@talent/platform';
 import type { Pool } from 'pg';
+import { admin } from '../support/case-client';
 import { requestJson } from '../support/http';
+import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 describe('the stack, end to end on a real Temporal server and PostgreSQL', () => {
@@ -47,6 +49,7 @@ describe('the stack, end to end on a real Temporal server and PostgreSQL', () =>
   it('starts a workflow through the api and returns what the worker computed', async () => {
     const { status, body } = await requestJson(`${stack.baseUrl}/diagnostics/round-trip`, {
       body: { message: '你好，人才办' },
+      headers: await authHeaders(stack.baseUrl, admin),
     });
 
     expect(status).toBe(200);
@@ -56,7 +59,10 @@ describe('the stack, end to end on a real Temporal server and PostgreSQL', () =>
   });
 
   it('refuses a malformed request with 400 naming the field', async () => {
-    const { status, body } = await requestJson(`${stack.baseUrl}/diagnostics/round-trip`, { body: { message: 42 } });
+    const { status, body } = await requestJson(`${stack.baseUrl}/diagnostics/round-trip`, {
+      body: { message: 42 },
+      headers: await authHeaders(stack.baseUrl, admin),
+    });
 
     expect(status).toBe(400);
     expect(body.message).toContain('message must be a string');

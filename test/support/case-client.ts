@@ -1,10 +1,12 @@
 import type { Actor } from '@talent/domain';
 import { type JsonResponse, requestJson } from './http';
+import { authHeaders } from './identities';
 
 export const officer: Actor = { id: 'officer-wang', role: 'hr_officer' };
 export const secondOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
 export const approver: Actor = { id: 'leader-zhao', role: 'approver' };
 export const admin: Actor = { id: 'admin-1', role: 'admin' };
+export const auditor: Actor = { id: 'auditor-1', role: 'auditor' };
 
 /** Repeats `request` until its 200 answer satisfies `predicate`; returns that answer's body. */
 async function pollUntil(
@@ -22,18 +24,17 @@ async function pollUntil(
   }
 }
 
-const identity = (actor: Actor) => ({ 'x-user-id': actor.id, 'x-user-role': actor.role });
-
-/** The case api as a test drives it, with the acting user on every request. */
+/** The case api as a test drives it, with the acting user's credentials on every request. */
 export function caseClient(baseUrl: string) {
+  const identity = (actor: Actor) => authHeaders(baseUrl, actor);
   const client = {
-    open: (body: Record<string, unknown>, actor: Actor = officer, headers: Record<string, string> = {}) =>
-      requestJson(`${baseUrl}/cases`, { body, headers: { ...identity(actor), ...headers } }),
-    view: (caseId: string, actor: Actor = officer) =>
-      requestJson(`${baseUrl}/cases/${caseId}`, { headers: identity(actor) }),
-    list: (query: string, actor: Actor = officer) =>
-      requestJson(`${baseUrl}/cases?${query}`, { headers: identity(actor) }),
-    act: (
+    open: async (body: Record<string, unknown>, actor: Actor = officer, headers: Record<string, string> = {}) =>
+      requestJson(`${baseUrl}/cases`, { body, headers: { ...(await identity(actor)), ...headers } }),
+    view: async (caseId: string, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/cases/${caseId}`, { headers: await identity(actor) }),
+    list: async (query: string, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/cases?${query}`, { headers: await identity(actor) }),
+    act: async (
       caseId: string,
       action: string,
       payload: Record<string, unknown> = {},
@@ -42,16 +43,16 @@ export function caseClient(baseUrl: string) {
     ) =>
       requestJson(`${baseUrl}/cases/${caseId}/actions`, {
         body: { action, payload, ...(reason && { reason }) },
-        headers: identity(actor),
+        headers: await identity(actor),
       }),
-    plan: (year: number, actor: Actor = officer) =>
-      requestJson(`${baseUrl}/plans/${year}`, { headers: identity(actor) }),
-    openPlan: (year: number, body: Record<string, unknown>, actor: Actor = admin) =>
-      requestJson(`${baseUrl}/plans/${year}`, { body, headers: identity(actor) }),
-    statistics: (year: number, query = '', actor: Actor = officer) =>
-      requestJson(`${baseUrl}/statistics/annual/${year}?${query}`, { headers: identity(actor) }),
-    statisticFacts: (year: number, query: string, actor: Actor = officer) =>
-      requestJson(`${baseUrl}/statistics/annual/${year}/facts?${query}`, { headers: identity(actor) }),
+    plan: async (year: number, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/plans/${year}`, { headers: await identity(actor) }),
+    openPlan: async (year: number, body: Record<string, unknown>, actor: Actor = admin) =>
+      requestJson(`${baseUrl}/plans/${year}`, { body, headers: await identity(actor) }),
+    statistics: async (year: number, query = '', actor: Actor = officer) =>
+      requestJson(`${baseUrl}/statistics/annual/${year}?${query}`, { headers: await identity(actor) }),
+    statisticFacts: async (year: number, query: string, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/statistics/annual/${year}/facts?${query}`, { headers: await identity(actor) }),
     /** Polls the annual statistics (a read model) until `predicate` holds. */
     waitForStatistics(year: number, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 10_000) {
       return pollUntil(() => client.statistics(year), predicate, timeoutMs, `statistics of ${year}`);

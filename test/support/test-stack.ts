@@ -3,7 +3,11 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { generateSigningKey } from '@talent/event-store';
+import { BOOTSTRAP_ACTOR, PrincipalStore } from '@talent/identity';
+import { PiiCipher } from '@talent/personal-data';
 import { testServicesFromEnv } from '../setup/test-services';
+import { newPassword, registerAdmin } from './identities';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestStack {
@@ -37,6 +41,12 @@ export async function startTestStack(
     TEMPORAL_TASK_QUEUE: taskQueue,
     // Each stack its own county, so plans and case lists of parallel spec files never meet.
     DIVISION_CODE: String(100000 + Math.floor(Math.random() * 899999)),
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+    PII_ENCRYPTION_KEY: PiiCipher.generateKey(),
+    AUDIT_SIGNING_KEY: generateSigningKey(),
+    // Specs poll the api many times a second; the limiter has a spec of its own.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
     ...env,
   };
   Object.assign(process.env, stackEnv);
@@ -47,11 +57,17 @@ export async function startTestStack(
   }
   const api = await createApiApp({ logger: false });
   await api.listen(0, '127.0.0.1');
-  const baseUrl = await api.getUrl();
+  const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  // What `npm run admin:bootstrap` does on a new deployment.
+  const admin = { id: 'admin-1', password: newPassword() };
+  await api
+    .get(PrincipalStore)
+    .createFirstAdmin({ id: admin.id, displayName: 'Test admin', password: admin.password }, BOOTSTRAP_ACTOR);
+  registerAdmin(baseUrl, admin);
   return {
     api,
     env: stackEnv,
-    baseUrl: baseUrl.replace('[::1]', '127.0.0.1'),
+    baseUrl,
     taskQueue,
     database,
     close: async () => {

@@ -20,12 +20,15 @@ export interface CaseView {
 }
 
 export class ApiDriver {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly credentials: (who: Identity) => Promise<Record<string, string>>,
+  ) {}
 
   async call<T>(method: string, url: string, who: Identity, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}${url}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-user-id': who.id, 'x-user-role': who.role },
+      headers: { 'content-type': 'application/json', ...(await this.credentials(who)) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -1,4 +1,5 @@
 import { ApiDriver, OFFICER } from './api-driver';
+import { OfficeAccounts } from './office-accounts';
 import { compareWithReport, type Figures2023, runCounty2023 } from './county-2023.scenario';
 
 /**
@@ -25,13 +26,22 @@ async function caughtUp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const api = new ApiDriver(API);
+  const adminId = process.env.ADMIN_ID;
+  const adminPassword = process.env.ADMIN_PASSWORD;
+  if (!adminId || !adminPassword) {
+    throw new Error(
+      'Set ADMIN_ID and ADMIN_PASSWORD to an admin of the running stack (npm run admin:bootstrap creates the first); ' +
+        'the demo signs in as it to set up the officers it acts as.',
+    );
+  }
+  const accounts = new OfficeAccounts(API, { id: adminId, password: adminPassword });
+  const api = new ApiDriver(API, (who) => accounts.headersFor(who));
   const started = Date.now();
   await runCounty2023(api);
   await caughtUp();
   const figures = await api.call<Figures2023>('GET', '/statistics/annual/2023', OFFICER);
   const report = await fetch(`${API}/reports/annual/2023?format=md`, {
-    headers: { 'x-user-id': OFFICER.id, 'x-user-role': OFFICER.role },
+    headers: await accounts.headersFor(OFFICER),
   }).then((response) => response.text());
   console.log(report);
   const rows = compareWithReport(figures);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { repoRoot } from '@talent/local-stack';
+import { type Account, OfficeAccounts } from '../demo/office-accounts';
 
 /**
  * `npm run histories:record`: drives a few cases through a running stack and saves their
@@ -11,8 +12,19 @@ import { repoRoot } from '@talent/local-stack';
  * the workflows is meant to be incompatible and guarded by patched(); commit the new files.
  */
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
-const officer = { 'x-user-id': 'officer-wang', 'x-user-role': 'hr_officer' };
-const approver = { 'x-user-id': 'leader-zhao', 'x-user-role': 'approver' };
+const officer: Account = { id: 'officer-wang', role: 'hr_officer' };
+const secondOfficer: Account = { id: 'officer-li', role: 'hr_officer' };
+const approver: Account = { id: 'leader-zhao', role: 'approver' };
+
+function officeAccounts(): OfficeAccounts {
+  const adminId = process.env.ADMIN_ID;
+  const adminPassword = process.env.ADMIN_PASSWORD;
+  if (!adminId || !adminPassword) {
+    throw new Error('Set ADMIN_ID and ADMIN_PASSWORD to an admin of the running stack (npm run admin:bootstrap)');
+  }
+  return new OfficeAccounts(API, { id: adminId, password: adminPassword });
+}
+let accounts: OfficeAccounts | undefined;
 
 /** The parts of the api's case view this script reads. */
 interface CaseResponse {
@@ -21,15 +33,11 @@ interface CaseResponse {
   state: { opened: { year: number }; subsidy?: { committedCny: number }; followUpsDue: number };
 }
 
-async function call(
-  method: string,
-  url: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<CaseResponse> {
+async function call(method: string, url: string, who: Account, body?: unknown): Promise<CaseResponse> {
+  accounts ??= officeAccounts();
   const response = await fetch(`${API}${url}`, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await accounts.headersFor(who)) },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const json = (await response.json()) as CaseResponse;
@@ -63,7 +71,7 @@ async function civilServantHired(): Promise<string> {
   ]) {
     await act(caseId, 'record', payload);
   }
-  await act(caseId, 'record', { outcome: 'pass' }, { ...officer, 'x-user-id': 'officer-li' });
+  await act(caseId, 'record', { outcome: 'pass' }, secondOfficer);
   await waitFor(caseId, (view) => view.stage.id === 'approval');
   await act(caseId, 'approve', { opinion: '同意' }, approver);
   await act(caseId, 'report', { unit: '县人社局' });

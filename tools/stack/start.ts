@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
+  EMBEDDED_PG_DEFAULT_PORT,
   type EmbeddedPostgresServer,
+  ensureLocalSecrets,
   isPortFree,
   repoRoot,
   startEmbeddedPostgres,
@@ -21,6 +23,8 @@ const root = repoRoot();
 if (existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 const log = (line: string) => console.error(`[stack] ${line}`);
+const secrets = ensureLocalSecrets(dataDir, process.env);
+if (secrets.created.length > 0) log(`generated ${secrets.created.join(', ')} into ${secrets.file}; back it up`);
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -45,7 +49,7 @@ interface Stack {
 async function startServices(stack: Stack): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (!env.DATABASE_URL) {
-    const port = numberFromEnv('EMBEDDED_PG_PORT', 55432);
+    const port = numberFromEnv('EMBEDDED_PG_PORT', EMBEDDED_PG_DEFAULT_PORT);
     await requireFreePort(port, 'EMBEDDED_PG_PORT', 'set DATABASE_URL to use an existing PostgreSQL');
     stack.postgres = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
@@ -126,6 +130,7 @@ async function startStack(stack: Stack, isStopping: () => boolean, onChildExit: 
   log(`  Health        ${apiUrl}/health`);
   log(`  Temporal UI   ${env.TEMPORAL_UI_URL ?? '(external cluster)'}`);
   log(`  Temporal      ${config.TEMPORAL_ADDRESS}, namespace ${config.TEMPORAL_NAMESPACE}`);
+  log('  First admin   npm run admin:bootstrap -- <user id> "<display name>" (once, on a new database)');
   log('Press Ctrl-C to stop.');
 }
 

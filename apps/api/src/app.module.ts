@@ -10,6 +10,8 @@ import {
 } from '@talent/platform';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { IdentityModule } from './identity/identity.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PlansModule } from './plans/plans.module';
@@ -25,6 +27,8 @@ import { StatisticsModule } from './statistics/statistics.module';
     TemporalClientModule,
     HealthModule,
     MetricsModule,
+    IdentityModule,
+    PersonalDataModule,
     DiagnosticsModule,
     PipelinesModule,
     CasesModule,

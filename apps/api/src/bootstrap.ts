@@ -2,19 +2,23 @@ import { type INestApplication, type NestApplicationOptions, ValidationPipe } fr
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { API_KEY_HEADER, APP_CONFIG, type AppConfig } from '@talent/platform';
 import { ApiModule } from './app.module';
-import { DomainExceptionFilter } from './errors/domain-exception.filter';
 
 /** Builds the api exactly as production runs it; tests call this too, so they test the real thing. */
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule, { bufferLogs: true, ...options });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true, ...options });
   app.useLogger(app.get(Logger));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Larger bodies are refused with 413 before they are parsed or reach a handler.
+  app.useBodyParser('json', { limit: `${config.REQUEST_BODY_LIMIT_KB}kb` });
+  app.useBodyParser('urlencoded', { limit: `${config.REQUEST_BODY_LIMIT_KB}kb`, extended: false });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
-  app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -22,6 +26,8 @@ export async function createApiApp(options: NestApplicationOptions = {}): Promis
       .setTitle('Talent case engine')
       .setDescription('Cases of a county talent office (人才工作): recruitment, expert workstations, returning talent.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /auth/sign-in' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER, description: 'An API client key' }, 'api-key')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

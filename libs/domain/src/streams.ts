@@ -3,3 +3,7 @@ export const toCaseStreamId = (caseId: string): string => `case-${caseId}`;
 export const toPlanStreamId = (divisionCode: string, year: number): string => `plan-${divisionCode}-${year}`;
 /** Workflow ids of the engine: the case id itself, and one plan entity per county and year. */
 export const toPlanWorkflowId = (divisionCode: string, year: number): string => `annual-plan-${divisionCode}-${year}`;
+/** Users and API clients: every change an admin makes to one is an event here. */
+export const toPrincipalStreamId = (principalId: string): string => `principal-${principalId}`;
+/** Refused requests of one office day: auditors ask who tried what, and why it was refused. */
+export const toRefusalStreamId = (officeDay: string): string => `refusals-${officeDay}`;

@@ -10,6 +10,7 @@ export type { EventStoreErrorCode } from './event-store.errors';
 export { eventHash } from './hash-chain';
 export { verifyStream } from './hash-chain-verification';
 export type { BrokenLink, StreamVerification } from './hash-chain-verification';
+export * from './stream-export';
 export { UpcasterChain } from './upcasting';
 export type { Upcaster } from './upcasting';
 export { EventSubscription } from './event-subscription';

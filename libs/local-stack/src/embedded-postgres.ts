@@ -23,6 +23,12 @@ const USER = 'postgres';
 // Only reachable on 127.0.0.1 by this machine's users; a real deployment sets DATABASE_URL.
 const PASSWORD = 'postgres';
 
+export const EMBEDDED_PG_DEFAULT_PORT = 55432;
+
+/** Where `npm start`'s embedded PostgreSQL serves `database`, for tools run beside it. */
+export const embeddedDatabaseUrl = (port: number, database: string): string =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
@@ -89,8 +95,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `embedded PostgreSQL did not start on port ${options.port} (${error instanceof Error ? error.message : 'it exited'}):\n${recentOutput.join('')}`,
     );
   }
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
-  const adminUrl = `${base}/postgres`;
+  const adminUrl = embeddedDatabaseUrl(options.port, 'postgres');
   await ensureDatabase(adminUrl, options.database);
-  return { url: `${base}/${options.database}`, adminUrl, stop: () => postgres.stop() };
+  return { url: embeddedDatabaseUrl(options.port, options.database), adminUrl, stop: () => postgres.stop() };
 }

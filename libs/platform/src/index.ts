@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, temporalUsesTls, APP_CONFIG_VARIABLES } from './config/app-config';
+export { loadConfig, ConfigError, temporalUsesTls, APP_CONFIG_VARIABLES, requireApiSecrets } from './config/app-config';
 export type { AppConfig } from './config/app-config';
 export { AppConfigModule, APP_CONFIG } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
@@ -14,3 +14,4 @@ export { installTemporalRuntimeLogging } from './logging/temporal-runtime-loggin
 export { PG_POOL, pgPoolOf } from './database/pg-pool';
 export { EventStoreModule } from './event-store/event-store.module';
 export { MetricsModule } from './metrics/metrics.module';
+export { Allow, Public, ALLOWED_ROLES, PUBLIC_ROUTE, API_KEY_HEADER } from './http/access';

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { requestJson } from '../../support/http';
-import { approver, caseClient, officer } from '../../support/case-client';
+import { admin, approver, caseClient, officer } from '../../support/case-client';
+import { authHeaders, forgetCredentials } from '../../support/identities';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 describe('the case api refuses clearly and never writes half', () => {
@@ -52,15 +53,17 @@ describe('the case api refuses clearly and never writes half', () => {
     );
   });
 
-  it('wants to know who is acting (401) and in a role it knows (400)', async () => {
+  it('wants to know who is acting (401): identity headers of old are no credential', async () => {
     const anonymous = await requestJson(`${stack.baseUrl}/cases`, { body: {} });
-    const strangeRole = await requestJson(`${stack.baseUrl}/cases/x`, {
-      headers: { 'x-user-id': 'u', 'x-user-role': 'boss' },
+    const claimed = await requestJson(`${stack.baseUrl}/cases/x`, {
+      headers: { 'x-user-id': 'u', 'x-user-role': 'admin' },
     });
+    const forged = await requestJson(`${stack.baseUrl}/cases/x`, { headers: { authorization: 'Bearer not.a.token' } });
 
     expect(anonymous.status).toBe(401);
-    expect(strangeRole.status).toBe(400);
-    expect(strangeRole.body.message).toMatch(/x-user-role must be one of/);
+    expect(anonymous.body.message).toMatch(/POST \/auth\/sign-in/);
+    expect(claimed.status).toBe(401);
+    expect(forged.status).toBe(401);
   });
 
   it('answers 404 for a case that does not exist', async () => {
@@ -79,24 +82,29 @@ describe('the case api refuses clearly and never writes half', () => {
     expect(wrongStage.body.message).toMatch(/application \(报名\) does not accept 'approve'; it accepts: register/);
   });
 
-  it('refuses the approval to the officer who submitted the case (403)', async () => {
+  it('refuses the approval to the officer who submitted the case, even once promoted (403)', async () => {
     const caseId = await openCampusTeacher();
+    const submitter = { id: 'officer-zhou', role: 'hr_officer' } as const;
     const selfApprover = { id: 'leader-qian', role: 'approver' } as const;
-    await api.step(caseId, 'register', { post: '数学教师' });
-    await api.step(caseId, 'record', { outcome: 'pass' });
-    await api.step(caseId, 'record', { outcome: 'pass', score: 90 });
-    await api.step(caseId, 'record', { outcome: 'pass' });
-    await api.step(caseId, 'record', { outcome: 'pass' });
+    await api.step(caseId, 'register', { post: '数学教师' }, submitter);
+    await api.step(caseId, 'record', { outcome: 'pass' }, submitter);
+    await api.step(caseId, 'record', { outcome: 'pass', score: 90 }, submitter);
+    await api.step(caseId, 'record', { outcome: 'pass' }, submitter);
+    await api.step(caseId, 'record', { outcome: 'pass' }, submitter);
     await api.waitFor(caseId, (body) => body.stage.id === 'approval');
+    const promoted = await requestJson(`${stack.baseUrl}/users/${submitter.id}`, {
+      method: 'PATCH',
+      body: { role: 'approver', reason: '任科长' },
+      headers: await authHeaders(stack.baseUrl, admin),
+    });
+    expect(promoted).toMatchObject({ status: 200, body: { role: 'approver' } });
+    // The new role ended the officer's session; the old token is refused.
+    expect((await api.view(caseId, submitter)).status).toBe(401);
+    forgetCredentials(stack.baseUrl, submitter.id);
     // The stage was entered by the engine after the notice; the last person to move the case is the officer.
-    const byOfficerAsApprover = await api.act(
-      caseId,
-      'approve',
-      { opinion: '同意' },
-      { id: officer.id, role: 'approver' },
-    );
+    const bySubmitter = await api.act(caseId, 'approve', { opinion: '同意' }, { ...submitter, role: 'approver' });
 
-    expect(byOfficerAsApprover).toMatchObject({ status: 403, body: { error: 'APPROVER_IS_SUBMITTER' } });
+    expect(bySubmitter).toMatchObject({ status: 403, body: { error: 'APPROVER_IS_SUBMITTER' } });
     expect((await api.act(caseId, 'approve', { opinion: '同意' }, selfApprover)).status).toBe(200);
   });
 

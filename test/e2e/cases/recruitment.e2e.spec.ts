@@ -1,5 +1,6 @@
 import { officeYear } from '@talent/domain';
-import { approver, caseClient, secondOfficer } from '../../support/case-client';
+import { approver, caseClient, officer, secondOfficer } from '../../support/case-client';
+import { authHeaders } from '../../support/identities';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 describe('a civil-servant recruitment, end to end', () => {
@@ -61,7 +62,7 @@ describe('a civil-servant recruitment, end to end', () => {
     expect((await api.statisticFacts(year, 'metric=bogus')).status).toBe(400);
     expect((await api.statistics(year, 'asOf=2020-01-01')).body.recruitment.recruitedByChannel.civil_servant).toBe(0);
     const report = await fetch(`${stack.baseUrl}/reports/annual/${year}?format=md`, {
-      headers: { 'x-user-id': 'officer-wang', 'x-user-role': 'hr_officer' },
+      headers: await authHeaders(stack.baseUrl, officer),
     });
     expect(report.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(await report.text()).toContain(

@@ -5,12 +5,12 @@ import { PG_POOL } from '@talent/platform';
 import { approver, caseClient, secondOfficer } from '../../support/case-client';
 import { requestJson } from '../../support/http';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { spawnWorker, type WorkerProcess } from '../../support/worker-process';
+import { type AppProcess, spawnWorker } from '../../support/app-process';
 
 describe('a worker killed in the middle of a case', () => {
   let stack: TestStack;
   let api: ReturnType<typeof caseClient>;
-  const workers: WorkerProcess[] = [];
+  const workers: AppProcess[] = [];
 
   beforeAll(async () => {
     stack = await startTestStack('crash', { CASE_DAY_SECONDS: '0.2', LOG_LEVEL: 'warn' }, { inProcessWorker: false });
@@ -22,7 +22,7 @@ describe('a worker killed in the middle of a case', () => {
     await stack?.close();
   });
 
-  async function startWorker(): Promise<WorkerProcess> {
+  async function startWorker(): Promise<AppProcess> {
     const worker = spawnWorker(stack.env);
     workers.push(worker);
     for (let attempt = 0; attempt < 120; attempt += 1) {

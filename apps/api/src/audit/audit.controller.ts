@@ -1,36 +1,66 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@talent/domain';
+import { Controller, Get, Header, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor, ROLES } from '@talent/domain';
+import { Allow } from '@talent/platform';
 import { CASE_ID_PATTERN } from '../cases/case-id';
-import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { CurrentActor } from '../identity/current-actor.decorator';
 import { AuditService } from './audit.service';
+import { RefusalsQuery } from './refusals.query';
+
+const HISTORY_READERS = ['hr_officer', 'approver', 'auditor'] as const;
 
 @ApiTags('audit')
-@ApiHeader({ name: USER_ID_HEADER, required: true, example: 'auditor-1' })
-@ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'auditor' })
 @Controller()
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('cases/:id/history')
+  @Allow(...HISTORY_READERS)
   @ApiOperation({
     summary: 'Every event of a case in order: what, who (and in which role), why, when; with the hash chain',
   })
   @ApiNotFoundResponse({ description: 'No such case' })
-  history(@Param('id') id: string, @CurrentActor() _actor: Actor) {
-    return this.audit.history(this.checked(id));
+  history(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.audit.history(this.checked(id), actor);
+  }
+
+  @Get('cases/:id/history/export')
+  @Allow('auditor')
+  @Header('content-disposition', 'attachment')
+  @ApiOperation({
+    summary: "The case's events exactly as stored, signed (Ed25519): verify offline with npm run audit:verify-export",
+  })
+  @ApiNotFoundResponse({ description: 'No such case' })
+  exportHistory(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.audit.exportCase(this.checked(id), actor);
   }
 
   @Get('cases/:id/history/verify')
+  @Allow(...HISTORY_READERS)
   @ApiOperation({ summary: "Recomputes the case's hash chain and names the first broken link, if any" })
-  verifyCase(@Param('id') id: string, @CurrentActor() _actor: Actor) {
+  verifyCase(@Param('id') id: string) {
     return this.audit.verifyCase(this.checked(id));
   }
 
   @Get('audit/verify')
+  @Allow('auditor')
   @ApiOperation({ summary: 'Verifies every stream of the store and counts the streams and events verified' })
-  verifyAll(@CurrentActor() _actor: Actor) {
+  verifyAll() {
     return this.audit.verifyAll();
+  }
+
+  @Get('audit/signing-key')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'The public key that signs history exports, to pin when verifying them' })
+  signingKey() {
+    return this.audit.signingKeyInfo();
+  }
+
+  @Get('audit/refusals')
+  @Allow('auditor')
+  @ApiOperation({ summary: 'Refused requests (403, 409): who tried what, when, and why it was refused' })
+  refusals(@Query() query: RefusalsQuery) {
+    return this.audit.refusals(query);
   }
 
   private checked(id: string): string {

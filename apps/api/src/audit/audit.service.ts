@@ -1,8 +1,18 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { toCaseStreamId } from '@talent/domain';
-import { PostgresEventStore, type StreamVerification, verifyStream } from '@talent/event-store';
+import { type Actor, type CaseSubject, officeDate, toCaseStreamId, toRefusalStreamId } from '@talent/domain';
+import {
+  auditKeyId,
+  PostgresEventStore,
+  type RecordedEvent,
+  signStreamExport,
+  type StreamVerification,
+  verifyStream,
+} from '@talent/event-store';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { SubjectPrivacy } from '../personal-data/subject-privacy';
+import { AUDIT_SIGNING_KEY } from './audit-signing-key';
 
 const STREAMS_PER_PAGE = 500;
 
@@ -15,6 +25,17 @@ function present(verification: StreamVerification) {
   };
 }
 const BROKEN_LISTED = 100;
+const MAX_REFUSAL_DAYS = 31;
+
+/** YYYY-MM-DD days from `from` to `to`, both included. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = Date.parse(`${from}T00:00:00Z`); day <= Date.parse(`${to}T00:00:00Z`); day += 86_400_000) {
+    days.push(new Date(day).toISOString().slice(0, 10));
+    if (days.length > MAX_REFUSAL_DAYS) break;
+  }
+  return days;
+}
 
 /** The auditor's view of the business log: who did what, in which role, why and when; and is it intact. */
 @Injectable()
@@ -25,11 +46,15 @@ export class AuditService {
     private readonly store: PostgresEventStore,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AUDIT_SIGNING_KEY) private readonly signingKey: KeyObject,
+    private readonly privacy: SubjectPrivacy,
   ) {}
 
-  async history(caseId: string) {
-    const events = await this.store.readStream(toCaseStreamId(caseId));
-    if (events.length === 0) throw new NotFoundException(`No case ${caseId}`);
+  /** The case's events for `viewer`; personal data in them is masked unless the viewer handles the case. */
+  async history(caseId: string, viewer: Actor) {
+    const events = await this.caseEvents(caseId);
+    // The same rule as the case state's: who opened it, or the first officer to act on it.
+    const handlingOfficer = events.find((event) => event.metadata.actor?.role === 'hr_officer')?.metadata.actor?.id;
     const opened = events[0]!.data as { pipelineId?: string; pipelineVersion?: number };
     const ui = this.config.TEMPORAL_UI_URL;
     return {
@@ -49,12 +74,75 @@ export class AuditService {
         recordedAt: event.recordedAt.toISOString(),
         actor: event.metadata.actor ?? null,
         reason: event.metadata.reason ?? null,
-        data: event.data,
+        data:
+          event.type === 'CaseOpened'
+            ? {
+                ...event.data,
+                subject: this.privacy.reveal(
+                  caseId,
+                  event.data.subject as unknown as CaseSubject,
+                  viewer,
+                  handlingOfficer,
+                ),
+              }
+            : event.data,
         eventId: event.eventId,
         previousHash: event.previousHash,
         hash: event.hash,
       })),
     };
+  }
+
+  /**
+   * The case's events exactly as stored (personal data stays ciphertext, so the hashes still
+   * hold), signed with the office's Ed25519 key for verification offline.
+   */
+  async exportCase(caseId: string, exportedBy: Actor) {
+    return signStreamExport(
+      { streamId: toCaseStreamId(caseId), events: await this.caseEvents(caseId), exportedBy },
+      this.signingKey,
+    );
+  }
+
+  /** The public half of the export key, for auditors to pin. */
+  signingKeyInfo() {
+    const publicKey = createPublicKey(this.signingKey);
+    return {
+      algorithm: 'Ed25519',
+      keyId: auditKeyId(publicKey),
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  }
+
+  /** Refused requests between two office days (at most 31), optionally of one actor or one case. */
+  async refusals(query: { from?: string; to?: string; actorId?: string; caseId?: string }) {
+    const to = query.to ?? officeDate(new Date());
+    const from = query.from ?? to;
+    const days = daysBetween(from, to);
+    if (days.length === 0) throw new BadRequestException(['from must not be after to']);
+    if (days.length > MAX_REFUSAL_DAYS) throw new BadRequestException([`at most ${MAX_REFUSAL_DAYS} days at a time`]);
+    const streams = await Promise.all(days.map((day) => this.store.readStream(toRefusalStreamId(day))));
+    return {
+      from,
+      to,
+      items: streams
+        .flat()
+        .filter((event) => !query.actorId || event.metadata.actor?.id === query.actorId)
+        .filter((event) => !query.caseId || event.data.caseId === query.caseId)
+        .map((event) => ({
+          at: event.occurredAt.toISOString(),
+          actor: event.metadata.actor ?? null,
+          reason: event.metadata.reason ?? null,
+          ...event.data,
+          eventId: event.eventId,
+        })),
+    };
+  }
+
+  private async caseEvents(caseId: string): Promise<RecordedEvent[]> {
+    const events = await this.store.readStream(toCaseStreamId(caseId));
+    if (events.length === 0) throw new NotFoundException(`No case ${caseId}`);
+    return events;
   }
 
   async verifyCase(caseId: string) {

@@ -13,7 +13,9 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@talent/domain';
-import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { Allow } from '@talent/platform';
+import type { Principal } from '@talent/identity';
+import { CurrentActor, CurrentPrincipal } from '../identity/current-actor.decorator';
 import { caseListExample, caseViewExample, refusalExample } from './case-examples';
 import { CASE_ID_PATTERN } from './case-id';
 import { CasesService } from './cases.service';
@@ -21,19 +23,16 @@ import { CaseActionDto } from './dto/case-action.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
 
+/** Officers and approvers work cases, auditors read them, API clients read the kinds they were granted. */
+const CASE_READERS = ['hr_officer', 'approver', 'auditor', 'api_client'] as const;
+
 @ApiTags('cases')
-@ApiHeader({ name: USER_ID_HEADER, required: true, description: 'The acting user', example: 'officer-wang' })
-@ApiHeader({
-  name: USER_ROLE_HEADER,
-  required: true,
-  description: 'The acting role: hr_officer, approver, auditor, api_client or admin',
-  example: 'hr_officer',
-})
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @Allow('hr_officer', 'api_client')
   @ApiOperation({ summary: 'Open a case; a repeated Idempotency-Key or caseId returns the existing case (200)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, example: 'hr-system-2023-000123' })
   @ApiCreatedResponse({ description: 'The new case, at its first stage', schema: { example: caseViewExample } })
@@ -43,31 +42,35 @@ export class CasesController {
   async open(
     @Body() dto: OpenCaseDto,
     @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    const { created, view } = await this.cases.open(dto, actor, idempotencyKey?.slice(0, 200));
+    const { created, view } = await this.cases.open(dto, actor, principal.caseKinds, idempotencyKey?.slice(0, 200));
     response.status(created ? 201 : 200);
     return this.cases.present(view, actor);
   }
 
   @Get()
+  @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'Cases from the read model, newest first, filtered and paginated by cursor' })
   @ApiOkResponse({ schema: { example: caseListExample } })
-  list(@Query() query: ListCasesQuery, @CurrentActor() _actor: Actor) {
-    return this.cases.list(query);
+  list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
+    return this.cases.list(query, principal.caseKinds);
   }
 
   @Get(':id')
+  @Allow(...CASE_READERS)
   @ApiOperation({ summary: "A case's state, its pipeline version and the actions the caller may take now" })
   @ApiOkResponse({ schema: { example: caseViewExample } })
   @ApiNotFoundResponse({ description: 'No such case' })
-  view(@Param('id') id: string, @CurrentActor() actor: Actor) {
+  view(@Param('id') id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
-    return this.cases.view(id, actor);
+    return this.cases.view(id, actor, principal.caseKinds);
   }
 
   @Post(':id/actions')
+  @Allow('hr_officer', 'approver')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an action: the new state, or the rule that refuses it' })
   @ApiOkResponse({ description: 'The case after the action', schema: { example: caseViewExample } })

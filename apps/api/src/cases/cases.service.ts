@@ -10,6 +10,7 @@ import {
   isCaseCommandAction,
   officeYear,
   type CaseEvent,
+  type CaseKind,
   type CaseState,
   evolve,
   type PersonCommand,
@@ -26,8 +27,21 @@ import { queryUntilAnswered } from '../workflow-queries';
 import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
+import { SubjectPrivacy } from '../personal-data/subject-privacy';
 
 const CLOCK_SKEW_MS = 60_000;
+
+/** The case kinds an API client was granted; null for officers, whose role alone decides. */
+type GrantedKinds = readonly CaseKind[] | null;
+
+function checkGranted(granted: GrantedKinds, kind: CaseKind, verb: 'open' | 'read'): void {
+  if (granted && !granted.includes(kind)) {
+    throw new DomainError(
+      'CASE_KIND_NOT_GRANTED',
+      `This API client may ${verb} ${granted.join(', ')} cases only, not ${kind}; an admin grants more.`,
+    );
+  }
+}
 
 /** Starting, reading and acting on cases: the api's side of the case workflows. */
 @Injectable()
@@ -38,6 +52,7 @@ export class CasesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly store: PostgresEventStore,
+    private readonly privacy: SubjectPrivacy,
   ) {}
 
   /** Offices enter facts late but never early, and only so late (BACKDATE_LIMIT_DAYS). */
@@ -55,22 +70,28 @@ export class CasesService {
     return new Date(at).toISOString();
   }
 
-  async open(dto: OpenCaseDto, actor: Actor, idempotencyKey?: string): Promise<{ created: boolean; view: CaseView }> {
-    if (actor.role !== 'hr_officer' && actor.role !== 'api_client') {
-      throw new DomainError(
-        'ROLE_NOT_ALLOWED',
-        `Opening a case needs the role hr_officer or api_client; the caller is ${actor.role}.`,
-      );
-    }
+  async open(
+    dto: OpenCaseDto,
+    actor: Actor,
+    granted: GrantedKinds,
+    idempotencyKey?: string,
+  ): Promise<{ created: boolean; view: CaseView }> {
+    checkGranted(granted, dto.kind, 'open');
     const pipeline = this.pipelines.latest(dto);
     const occurredAt = this.occurredAt(dto.occurredAt);
     const year = dto.year ?? officeYear(new Date(occurredAt));
     const caseId =
       dto.caseId ?? (idempotencyKey ? nameBasedUuid(`talent-case:${actor.id}\n${idempotencyKey}`) : randomUUID());
+    const subject = this.privacy.seal(caseId, dto.subject);
     // The request's fingerprint: a retry must ask for the same case, or it is a conflict.
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify([dto.kind, dto.channel, dto.workstationType, dto.subject, year]))
-      .digest('hex');
+    const requested = JSON.stringify([
+      dto.kind,
+      dto.channel,
+      dto.workstationType,
+      this.privacy.fingerprint(dto.subject),
+      year,
+    ]);
+    const fingerprint = createHash('sha256').update(requested).digest('hex');
 
     const existing = await this.describe(caseId);
     if (existing) return { created: false, view: await this.existingCase(caseId, existing, fingerprint) };
@@ -78,8 +99,13 @@ export class CasesService {
     if (archived) {
       const opened = archived.state.opened;
       const same =
-        JSON.stringify([opened.kind, opened.channel, opened.workstationType, opened.subject, opened.year]) ===
-        JSON.stringify([dto.kind, dto.channel, dto.workstationType, dto.subject, year]);
+        JSON.stringify([
+          opened.kind,
+          opened.channel,
+          opened.workstationType,
+          this.privacy.storedFingerprint(caseId, opened.subject),
+          opened.year,
+        ]) === requested;
       if (!same) throw new ConflictException(`Case ${caseId} already exists with different details`);
       return { created: false, view: archived };
     }
@@ -107,7 +133,7 @@ export class CasesService {
               type: 'openCase',
               caseId,
               pipeline,
-              subject: dto.subject,
+              subject,
               year,
               divisionCode: this.config.DIVISION_CODE,
               actor,
@@ -141,7 +167,7 @@ export class CasesService {
     return queryUntilAnswered<CaseView>(this.temporal.workflow.getHandle(caseId), 'caseView', `Case ${caseId}`);
   }
 
-  async view(caseId: string, actor: Actor) {
+  async view(caseId: string, actor: Actor, granted: GrantedKinds = null) {
     let view: CaseView | undefined;
     try {
       view = await this.temporal.workflow.getHandle(caseId).query<CaseView | undefined>('caseView');
@@ -151,6 +177,7 @@ export class CasesService {
       view = await this.fromEventStore(caseId);
     }
     if (!view) throw new NotFoundException(`No case ${caseId}`);
+    checkGranted(granted, view.state.opened.kind, 'read');
     return this.present(view, actor);
   }
 
@@ -177,12 +204,19 @@ export class CasesService {
   present(view: CaseView, actor: Actor) {
     const pipeline = this.pipelines.get(view.pipelineId, view.pipelineVersion);
     const stage = pipeline.stages[view.state.stage];
+    const subject = this.privacy.reveal(
+      view.state.caseId,
+      view.state.opened.subject,
+      actor,
+      view.state.handlingOfficer,
+    );
     return {
       caseId: view.state.caseId,
       pipeline: { id: pipeline.id, version: pipeline.version, label: pipeline.label },
       stage: { id: view.state.stage, label: stage?.label ?? null, kind: stage?.kind ?? null },
       outcome: view.state.outcome && { ...view.state.outcome, label: pipeline.outcomes[view.state.outcome.id]?.label },
-      state: view.state,
+      subject,
+      state: { ...view.state, opened: { ...view.state.opened, subject } },
       allowedActions: availableActions(view.state, pipeline, actor),
     };
   }
@@ -238,10 +272,15 @@ export class CasesService {
     return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };
   }
 
-  async list(query: ListCasesQuery) {
+  async list(query: ListCasesQuery, granted: GrantedKinds = null) {
+    if (query.kind) checkGranted(granted, query.kind as CaseKind, 'read');
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) throw new BadRequestException(['cursor is not one this api gave out']);
     const { limit = 50, cursor: _cursor, ...filters } = query;
-    return listCases(this.pool, { ...filters, divisionCode: this.config.DIVISION_CODE }, { limit, after });
+    return listCases(
+      this.pool,
+      { ...filters, divisionCode: this.config.DIVISION_CODE, ...(granted && { kinds: granted }) },
+      { limit, after },
+    );
   }
 }

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, GatewayTimeoutException, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiGatewayTimeoutResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client, WorkflowFailedError } from '@temporalio/client';
-import { APP_CONFIG, type AppConfig } from '@talent/platform';
+import { Allow, APP_CONFIG, type AppConfig } from '@talent/platform';
 import type { diagnosticsRoundTrip, RoundTripResult } from '@talent/workflows/diagnostics.workflow';
 import { RoundTripRequest } from './round-trip.dto';
 
 const ROUND_TRIP_TIMEOUT = '15 seconds';
 
 @ApiTags('operations')
+@Allow('admin')
 @Controller('diagnostics')
 export class DiagnosticsController {
   constructor(

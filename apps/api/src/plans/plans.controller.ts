@@ -2,25 +2,24 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@talent/domain';
-import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { Allow } from '@talent/platform';
+import { CurrentActor } from '../identity/current-actor.decorator';
 import { OpenPlanDto } from './open-plan.dto';
 import { PlansService } from './plans.service';
 
 @ApiTags('plans')
-@ApiHeader({ name: USER_ID_HEADER, required: true, example: 'admin-1' })
-@ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'admin' })
 @Controller('plans')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Get(':year')
+  @Allow('hr_officer', 'approver', 'auditor', 'admin')
   @ApiOperation({ summary: "The year's posts (编制储备) and talent fund: total, reserved, used, committed, disbursed" })
   @ApiOkResponse({
     schema: {
@@ -41,6 +40,7 @@ export class PlansController {
   }
 
   @Post(':year')
+  @Allow('admin')
   @ApiOperation({ summary: "Open a year's plan with its own figures (admin); otherwise it opens with the defaults" })
   @ApiCreatedResponse({ description: 'The opened plan' })
   @ApiConflictResponse({ description: 'The year already has a plan' })

@@ -1,19 +1,19 @@
 import { Controller, Get, Header, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
-import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { Allow, APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { PipelineRegistry } from '@talent/pipelines';
 import { annualStatistics } from '@talent/projections';
-import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { FIGURE_READERS } from '../statistics/figure-readers';
 import { asOfInstant } from '../statistics/statistics.query.dto';
 import { ReportQuery } from './report.query';
 import { renderHtml, renderMarkdown } from './annual-report.renderer';
 
 @ApiTags('reports')
-@ApiHeader({ name: USER_ID_HEADER, required: true, example: 'officer-wang' })
-@ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'hr_officer' })
+@Allow(...FIGURE_READERS)
 @Controller('reports/annual')
 export class ReportsController {
   private readonly stageLabels: Record<string, string>;

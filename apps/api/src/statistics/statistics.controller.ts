@@ -1,15 +1,15 @@
 import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
-import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { Allow, APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { annualStatistics, stageDurations, statisticFacts } from '@talent/projections';
-import { CurrentActor, USER_ID_HEADER, USER_ROLE_HEADER } from '../identity/current-actor.decorator';
+import { CurrentActor } from '../identity/current-actor.decorator';
+import { FIGURE_READERS } from './figure-readers';
 import { asOfInstant, AsOfQuery, FactsQuery, StageDurationsQuery } from './statistics.query.dto';
 
 @ApiTags('statistics')
-@ApiHeader({ name: USER_ID_HEADER, required: true, example: 'auditor-1' })
-@ApiHeader({ name: USER_ROLE_HEADER, required: true, example: 'auditor' })
+@Allow(...FIGURE_READERS)
 @Controller('statistics')
 export class StatisticsController {
   constructor(

@@ -14,8 +14,14 @@ type Event<Type extends string, Data> = { type: Type; data: Data; meta: EventMet
 export interface CaseSubject {
   /** The candidate, expert, host unit or returning native the case is about. */
   name: string;
-  /** Free descriptive fields (post, unit, township); personal identifiers are a later issue's. */
+  /** Free descriptive fields (post, unit, township); never personal identifiers. */
   details?: Record<string, string | number | boolean>;
+  /**
+   * 居民身份证号码 and mobile number: personal information (PIPL). Only ever ciphertext here
+   * (`pii:v1:…`), encrypted by the api before the case reaches Temporal or the event store.
+   */
+  idCardNumber?: string;
+  phone?: string;
 }
 
 export type CaseOpened = Event<

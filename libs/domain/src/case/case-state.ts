@@ -10,6 +10,11 @@ export interface CaseState {
   status: CaseStatus;
   stage: string;
   stageEnteredAt: string;
+  /**
+   * The officer handling the case: who opened it, or, for a case another system opened, the
+   * first officer to act on it. Only they see the subject's personal data unmasked.
+   */
+  handlingOfficer?: string;
   /** Who moved the case into the current stage: the officer an approver must not be. */
   stageSubmittedBy?: Actor;
   deadlineAt?: string;
@@ -39,10 +44,15 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       noticeCompleted: false,
       followUpsDue: 0,
       version: 1,
+      ...(event.meta.actor.role === 'hr_officer' && { handlingOfficer: event.meta.actor.id }),
     };
   }
   if (!state) throw new Error(`${event.type} before CaseOpened`);
-  const next: CaseState = { ...state, version: state.version + 1 };
+  const next: CaseState = {
+    ...state,
+    version: state.version + 1,
+    ...(!state.handlingOfficer && event.meta.actor.role === 'hr_officer' && { handlingOfficer: event.meta.actor.id }),
+  };
   switch (event.type) {
     case 'StageEntered':
       return {

@@ -12,6 +12,10 @@ const dateList = z
   .optional()
   .transform((value) => value ?? []);
 
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 random bytes in base64');
+
 /**
  * Every variable the api and the worker read. Parsed once at boot so a missing or malformed
  * setting stops the process with a message naming it, instead of failing later at first use.
@@ -54,6 +58,22 @@ const appConfigShape = z.object({
   PLAN_HIGH_LEVEL_QUOTA: z.coerce.number().int().min(0).default(10),
   PLAN_SHORTAGE_QUOTA: z.coerce.number().int().min(0).default(10),
   PLAN_FUND_CNY: z.coerce.number().int().min(0).default(5_000_000),
+  // Secrets: no defaults in code. `npm start` generates them once into DATA_DIR/secrets.env.
+  AUTH_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters of random text').optional(),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  PII_ENCRYPTION_KEY: base64Key.optional(),
+  // Earlier keys, comma-separated, still read after a rotation; new data uses PII_ENCRYPTION_KEY.
+  PII_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',') : []))
+    .pipe(z.array(base64Key)),
+  AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  // Requests per minute per caller (user, API client or, before sign-in, address).
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Sign-in attempts per 15 minutes, counted per account and, three times as many, per address.
+  SIGN_IN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+  REQUEST_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
 });
 
 /** The names of every variable the api and the worker read. */
@@ -70,6 +90,25 @@ const appConfigSchema = appConfigShape.superRefine((env, ctx) => {
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/** The api signs tokens, encrypts personal data and signs audit exports; the worker needs none of it. */
+export function requireApiSecrets(
+  config: AppConfig,
+): Required<Pick<AppConfig, 'AUTH_TOKEN_SECRET' | 'PII_ENCRYPTION_KEY' | 'AUDIT_SIGNING_KEY'>> {
+  const missing = (['AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY', 'AUDIT_SIGNING_KEY'] as const).filter(
+    (name) => !config[name],
+  );
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map((name) => `${name}: is required by the api (npm start generates one into DATA_DIR/secrets.env)`),
+    );
+  }
+  return {
+    AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET!,
+    PII_ENCRYPTION_KEY: config.PII_ENCRYPTION_KEY!,
+    AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY!,
+  };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../http/access';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { PostgresEventStore } from '@talent/event-store';
@@ -9,6 +10,7 @@ import { PG_POOL } from '../database/pg-pool';
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 class MetricsController implements OnModuleInit {
   constructor(

@@ -119,9 +119,11 @@ export const annualStatisticsProjection: Projection = {
       ...new Set(events.filter((event) => event.streamId.startsWith('case-')).map((event) => event.streamId.slice(5))),
     ];
     const cases = caseIds.length > 0 ? await casesOf(client, caseTable, caseIds) : new Map<string, CaseFacts>();
-    const facts = events.flatMap((event) =>
-      event.streamId.startsWith('plan-') ? planFacts(event) : caseFacts(event, cases.get(event.streamId.slice(5))),
-    );
+    // Other streams (principals, refusals) hold no figures of the report.
+    const facts = events.flatMap((event) => {
+      if (event.streamId.startsWith('plan-')) return planFacts(event);
+      return event.streamId.startsWith('case-') ? caseFacts(event, cases.get(event.streamId.slice(5))) : [];
+    });
     if (facts.length === 0) return;
     // Totals grow only by the facts actually inserted, so a replayed batch adds nothing twice.
     await client.query(

@@ -9,6 +9,8 @@ export interface CaseListFilters {
   year?: number;
   overdue?: boolean;
   divisionCode?: string;
+  /** Only these kinds: what an API client was granted. */
+  kinds?: readonly string[];
 }
 
 export interface CaseListItem {
@@ -70,6 +72,10 @@ export async function listCases(
   where('year', filters.year);
   where('overdue', filters.overdue);
   where('division_code', filters.divisionCode);
+  if (filters.kinds) {
+    params.push(filters.kinds);
+    conditions.push(`kind = ANY($${params.length}::text[])`);
+  }
   if (page.after) {
     params.push(page.after[0], page.after[1]);
     conditions.push(`(opened_at, case_id) < ($${params.length - 1}::timestamptz, $${params.length})`);

@@ -34,6 +34,25 @@ export class SubjectDto {
   @IsOptional()
   @IsObject()
   details?: Record<string, string | number | boolean>;
+
+  @ApiPropertyOptional({
+    example: '11010519491231002X',
+    description:
+      '居民身份证号码 (personal information): stored encrypted, shown masked to all but the handling officer',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(15, 40)
+  idCardNumber?: string;
+
+  @ApiPropertyOptional({
+    example: '13812345678',
+    description: 'Mobile number (personal information): stored encrypted, shown masked to all but the handling officer',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(11, 20)
+  phone?: string;
 }
 
 export class OpenCaseDto {

@@ -1,0 +1,63 @@
+import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError, type Role } from '@talent/domain';
+import { type Principal, PrincipalStore } from '@talent/identity';
+import { ALLOWED_ROLES, API_KEY_HEADER, PUBLIC_ROUTE } from '@talent/platform';
+import { AccessTokens } from './access-tokens';
+import type { AuthenticatedRequest } from './authenticated-request';
+
+/**
+ * Every request but a public route's proves who it is (a bearer token or an API key) and holds a
+ * role the route allows. Runs before the rate limiter, which then counts per caller.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+    private readonly principals: PrincipalStore,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request);
+    request.principal = principal;
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
+    if (!allowed.includes(principal.role)) {
+      const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+      throw new DomainError(
+        'ROLE_NOT_ALLOWED',
+        allowed.length
+          ? `${route} is for the roles ${allowed.join(', ')}; ${principal.id} has the role ${principal.role}`
+          : `${route} is not open to any role`,
+      );
+    }
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Principal> {
+    const apiKey = request.header(API_KEY_HEADER);
+    if (apiKey) {
+      const client = await this.principals.authenticateApiKey(apiKey.trim());
+      if (!client)
+        throw new UnauthorizedException(`The ${API_KEY_HEADER} key is unknown, revoked or its client disabled`);
+      return client;
+    }
+    const [scheme, token] = (request.header('authorization') ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new UnauthorizedException(
+        `Sign in (POST /auth/sign-in) and send "Authorization: Bearer <token>", or send an API key in ${API_KEY_HEADER}`,
+      );
+    }
+    const { principalId, issuedAt } = await this.tokens.verify(token);
+    const principal = await this.principals.activeSince(principalId, issuedAt);
+    if (!principal) {
+      throw new UnauthorizedException(
+        'The token was revoked (the account was disabled or its role or password changed); sign in again',
+      );
+    }
+    return principal;
+  }
+}

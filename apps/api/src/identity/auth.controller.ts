@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Logger, Post, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { type Principal, PrincipalStore } from '@talent/identity';
+import { Allow, Public } from '@talent/platform';
+import { ROLES } from '@talent/domain';
+import { AccessTokens } from './access-tokens';
+import { CurrentPrincipal } from './current-actor.decorator';
+import { ChangeOwnPasswordDto, SignInDto } from './identity.dto';
+
+/** Marks the sign-in route, which the sign-in throttlers count. */
+export const SIGN_IN_ROUTE = 'talent:sign-in';
+
+@ApiTags('identity')
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+
+  constructor(
+    private readonly principals: PrincipalStore,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  @Post('sign-in')
+  @Public()
+  @SetMetadata(SIGN_IN_ROUTE, true)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with user id and password; returns a short-lived bearer token' })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        accessToken: 'eyJhbGciOiJIUzI1NiIs…',
+        tokenType: 'Bearer',
+        expiresAt: '2026-11-25T09:15:00.000Z',
+        user: { id: 'officer-wang', role: 'hr_officer', displayName: '王芳' },
+      },
+    },
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account or from this address' })
+  async signIn(@Body() dto: SignInDto) {
+    const principal = await this.principals.checkPassword(dto.userId, dto.password);
+    if (!principal) {
+      this.logger.warn(`sign-in refused for user id ${JSON.stringify(dto.userId)}`);
+      // One message for every cause, so that it does not tell which user ids exist.
+      throw new UnauthorizedException('Wrong user id or password, or the account is disabled');
+    }
+    this.logger.log(`${principal.id} signed in`);
+    return { ...(await this.tokens.issue(principal)), user: present(principal) };
+  }
+
+  @Get('me')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'Who the token or key belongs to, and its role' })
+  me(@CurrentPrincipal() principal: Principal) {
+    return present(principal);
+  }
+
+  @Post('password')
+  @Allow('hr_officer', 'approver', 'auditor', 'admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your own password; every token issued before stops working' })
+  async changePassword(@Body() dto: ChangeOwnPasswordDto, @CurrentPrincipal() principal: Principal) {
+    const proven = await this.principals.checkPassword(principal.id, dto.currentPassword);
+    if (!proven) throw new UnauthorizedException('currentPassword is wrong');
+    await this.principals.setPassword(principal.id, dto.newPassword, { id: principal.id, role: principal.role });
+  }
+}
+
+export function present(principal: Principal) {
+  return {
+    id: principal.id,
+    kind: principal.kind,
+    displayName: principal.displayName,
+    role: principal.role,
+    ...(principal.caseKinds && { caseKinds: principal.caseKinds }),
+    disabled: principal.disabled,
+    createdAt: principal.createdAt,
+    lastSignInAt: principal.lastSignInAt,
+  };
+}

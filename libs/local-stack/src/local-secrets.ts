@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateSigningKey } from '@talent/event-store';
+import { PiiCipher } from '@talent/personal-data';
+
+const GENERATORS = {
+  AUTH_TOKEN_SECRET: () => randomBytes(32).toString('base64url'),
+  PII_ENCRYPTION_KEY: () => PiiCipher.generateKey(),
+  AUDIT_SIGNING_KEY: () => generateSigningKey(),
+} as const;
+
+/**
+ * The api's secrets for a machine that runs the whole stack itself: made once, kept beside the
+ * embedded database in `dataDir/secrets.env` (readable by this user only), and reused, because
+ * personal data encrypted with a key can only be read with that same key. A variable already in
+ * the environment wins; production sets all three from its own secret store.
+ */
+export function ensureLocalSecrets(dataDir: string, env: NodeJS.ProcessEnv): { file: string; created: string[] } {
+  const file = path.join(dataDir, 'secrets.env');
+  const stored = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const created: string[] = [];
+  for (const [name, generate] of Object.entries(GENERATORS)) {
+    if (env[name]) continue;
+    if (!stored[name]) {
+      stored[name] = generate();
+      created.push(name);
+    }
+    env[name] = stored[name];
+  }
+  if (created.length > 0) {
+    mkdirSync(dataDir, { recursive: true });
+    const lines = Object.entries(stored).map(([name, value]) => `${name}=${value}`);
+    writeFileSync(
+      file,
+      `# Made by npm start; back it up with the database. Losing PII_ENCRYPTION_KEY loses the personal data.\n${lines.join('\n')}\n`,
+      { mode: 0o600 },
+    );
+    chmodSync(file, 0o600);
+  }
+  return { file, created };
+}
+
+function parseEnvFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match) values[match[1]!] = match[2]!;
+  }
+  return values;
+}

@@ -1,0 +1,114 @@
+import { ROLES, type Role } from '@talent/domain';
+import { caseClient } from '../support/case-client';
+import { requestJson } from '../support/http';
+import { authHeaders } from '../support/identities';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+const OFFICE = ['hr_officer', 'approver', 'auditor', 'admin'] as const;
+
+/**
+ * Who may call what: the access policy, endpoint by endpoint. Every endpoint of the OpenAPI
+ * document must be listed, so a new endpoint fails this spec until someone decides who may use it.
+ */
+const POLICY: Record<string, readonly Role[] | 'public'> = {
+  'GET /health': 'public',
+  'POST /auth/sign-in': 'public',
+  'GET /auth/me': ROLES,
+  'POST /auth/password': OFFICE,
+  'POST /diagnostics/round-trip': ['admin'],
+  'POST /users': ['admin'],
+  'GET /users': ['admin'],
+  'GET /users/{id}': ['admin'],
+  'PATCH /users/{id}': ['admin'],
+  'POST /users/{id}/password': ['admin'],
+  'POST /api-clients': ['admin'],
+  'GET /api-clients': ['admin'],
+  'GET /api-clients/{id}': ['admin'],
+  'PATCH /api-clients/{id}': ['admin'],
+  'POST /api-clients/{id}/keys': ['admin'],
+  'DELETE /api-clients/{id}/keys/{keyId}': ['admin'],
+  'POST /cases': ['hr_officer', 'api_client'],
+  'GET /cases': ['hr_officer', 'approver', 'auditor', 'api_client'],
+  'GET /cases/{id}': ['hr_officer', 'approver', 'auditor', 'api_client'],
+  'POST /cases/{id}/actions': ['hr_officer', 'approver'],
+  'GET /cases/{id}/history': ['hr_officer', 'approver', 'auditor'],
+  'GET /cases/{id}/history/verify': ['hr_officer', 'approver', 'auditor'],
+  'GET /cases/{id}/history/export': ['auditor'],
+  'GET /audit/verify': ['auditor'],
+  'GET /audit/refusals': ['auditor'],
+  'GET /audit/signing-key': ROLES,
+  'GET /plans/{year}': OFFICE,
+  'POST /plans/{year}': ['admin'],
+  'GET /statistics/annual/{year}': OFFICE,
+  'GET /statistics/annual/{year}/facts': OFFICE,
+  'GET /statistics/stage-durations/{year}': OFFICE,
+  'GET /reports/annual/{year}': OFFICE,
+};
+
+describe('the role matrix: every endpoint, called with every role, allows or refuses (403) as the policy says', () => {
+  let stack: TestStack;
+  let endpoints: string[];
+  let caseId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack('roles');
+    const opened = await caseClient(stack.baseUrl).open({
+      kind: 'recruitment',
+      channel: 'civil_servant',
+      subject: { name: '矩阵' },
+    });
+    caseId = opened.body.caseId as string;
+    const document = await requestJson(`${stack.baseUrl}/docs/openapi.json`);
+    endpoints = Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
+    );
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('has a decision for every endpoint the api serves, and no decision for one it does not', () => {
+    expect([...endpoints].sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  const call = async (endpoint: string, headers: Record<string, string>) => {
+    const [method, route] = endpoint.split(' ') as [string, string];
+    const url = route
+      .replace('/cases/{id}', `/cases/${caseId}`)
+      .replace('/users/{id}', '/users/officer-wang')
+      .replace('/api-clients/{id}', '/api-clients/matrix-client')
+      .replace('{keyId}', '0000000000000000')
+      .replace('{year}', '2023');
+    // An empty body: enough to pass or fail the access check, which comes before validation.
+    return requestJson(`${stack.baseUrl}${url}`, {
+      method,
+      ...(method !== 'GET' && method !== 'DELETE' && { body: {} }),
+      headers,
+    });
+  };
+
+  it.each(Object.entries(POLICY))('%s', async (endpoint, allowed) => {
+    const anonymous = await call(endpoint, {});
+    if (allowed === 'public') {
+      expect(anonymous.status).not.toBe(401);
+      return;
+    }
+    expect(anonymous.status).toBe(401);
+    for (const role of ROLES) {
+      const id = role === 'api_client' ? 'matrix-client' : role === 'admin' ? 'admin-1' : `matrix-${role}`;
+      const response = await call(endpoint, await authHeaders(stack.baseUrl, { id, role }));
+      if (allowed.includes(role)) {
+        // Allowed: whatever the empty request then earns (200, 400, 404…), never a refusal or a crash.
+        const refused = response.status === 401 || response.status === 403 || response.status >= 500;
+        expect({ role, status: response.status, refused }).toEqual({ role, status: response.status, refused: false });
+      } else {
+        expect({ role, status: response.status, error: response.body?.error }).toEqual({
+          role,
+          status: 403,
+          error: 'ROLE_NOT_ALLOWED',
+        });
+      }
+    }
+  });
+});
