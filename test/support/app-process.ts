@@ -4,6 +4,8 @@ import { freePort } from '@talent/local-stack';
 
 export interface AppProcess {
   child: ChildProcess;
+  /** Everything it wrote to stdout and stderr: what an operator's log collector would receive. */
+  output(): string;
   /** SIGKILL: no shutdown hooks, no draining, as when a machine dies. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -11,37 +13,37 @@ export interface AppProcess {
 
 const root = path.resolve(__dirname, '../..');
 
-function spawnApp(app: 'api' | 'worker', env: Record<string, string>, output: 'ignore' | 'pipe'): AppProcess {
+/** The real entry point of `app` in a process of its own, run from source. */
+function spawnApp(app: 'api' | 'worker', env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, `apps/${app}/src/main.ts`)], {
     cwd: root,
     env: { ...process.env, ...env, SERVICE_NAME: `${app}-under-test` },
-    stdio: ['ignore', output, output === 'pipe' ? 'pipe' : 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  return { child, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  return {
+    child,
+    output: () => Buffer.concat(chunks).toString(),
+    kill: () => signal('SIGKILL'),
+    stop: () => signal('SIGTERM'),
+  };
 }
 
-/** The real worker entry point in a process of its own, run from source. */
 export function spawnWorker(env: Record<string, string>): AppProcess {
-  return spawnApp('worker', env, 'ignore');
+  return spawnApp('worker', env);
 }
 
-/**
- * The real api entry point in a process of its own, with everything it writes to stdout and
- * stderr kept in `output()`: what an operator's log collector would receive.
- */
-export async function spawnApi(
-  env: Record<string, string>,
-): Promise<AppProcess & { baseUrl: string; output(): string }> {
+/** The api on a port of its own, once it answers /health. */
+export async function spawnApi(env: Record<string, string>): Promise<AppProcess & { baseUrl: string }> {
   const port = await freePort();
-  const app = spawnApp('api', { ...env, HOST: '127.0.0.1', PORT: String(port) }, 'pipe');
-  const chunks: Buffer[] = [];
-  app.child.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk));
-  app.child.stderr!.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const app = spawnApp('api', { ...env, HOST: '127.0.0.1', PORT: String(port) });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (
@@ -50,10 +52,8 @@ export async function spawnApi(
       () => false,
     ))
   ) {
-    if (app.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`the api did not start: ${Buffer.concat(chunks).toString()}`);
-    }
+    if (app.child.exitCode !== null || Date.now() > deadline) throw new Error(`the api did not start: ${app.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { ...app, baseUrl, output: () => Buffer.concat(chunks).toString() };
+  return { ...app, baseUrl };
 }

@@ -47,6 +47,7 @@ export async function startTestStack(
     // Specs poll the api many times a second; the limiter has a spec of its own.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
+    SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_15_MINUTES: '1000',
     ...env,
   };
   Object.assign(process.env, stackEnv);

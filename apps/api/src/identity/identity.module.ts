@@ -70,7 +70,7 @@ function accountOf(request: Request): string {
           {
             name: 'sign-in-address',
             ttl: SIGN_IN_WINDOW_MS,
-            limit: 3 * config.SIGN_IN_ATTEMPTS_PER_15_MINUTES,
+            limit: config.SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_15_MINUTES,
             getTracker: (request) => `address:${(request as Request).ip}`,
             skipIf: (context) => !isSignIn(context),
           },

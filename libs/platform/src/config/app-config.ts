@@ -71,8 +71,9 @@ const appConfigShape = z.object({
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   // Requests per minute per caller (user, API client or, before sign-in, address).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  // Sign-in attempts per 15 minutes, counted per account and, three times as many, per address.
+  // Sign-in attempts per 15 minutes per account, and per address: a whole office may share one.
   SIGN_IN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+  SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_15_MINUTES: z.coerce.number().int().min(1).default(300),
   REQUEST_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
 });
 
