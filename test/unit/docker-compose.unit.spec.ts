@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { APP_CONFIG_VARIABLES, loadConfig } from '@talent/platform';
+import { generateSecrets } from '@talent/local-stack';
+import { APP_CONFIG_VARIABLES, loadConfig, requireApiSecrets } from '@talent/platform';
 import { allSearchAttributeKeys } from '@talent/workflows/search-attributes';
 
 interface ComposeService {
@@ -18,10 +19,20 @@ const compose = parse(readFileSync(path.join(__dirname, '../../docker-compose.ym
 };
 const services = compose.services;
 
-/** Compose's `${VAR:-default}` with the defaults, as `docker compose` resolves it with nothing set. */
+const secrets = generateSecrets();
+
+/**
+ * Compose's `${VAR:-default}` with the defaults, as `docker compose` resolves it with nothing
+ * set, and its required `${VAR:?message}` with the values an operator would put in .env.
+ */
 function interpolate(env: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{(\w+):-([^}]*)\}/g, '$2')]),
+    Object.entries(env).map(([key, value]) => [
+      key,
+      String(value)
+        .replace(/\$\{(\w+):-([^}]*)\}/g, '$2')
+        .replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => secrets[name as keyof typeof secrets]),
+    ]),
   );
 }
 
@@ -39,6 +50,14 @@ describe('docker-compose.yml agrees with the application', () => {
     const ignored = Object.keys(env).filter((key) => !(APP_CONFIG_VARIABLES as string[]).includes(key));
     expect(ignored).toEqual([]);
     expect(config.NODE_ENV).toBe('production');
+  });
+
+  it('gives the api its secrets from the environment only, never a default', () => {
+    const api = services.api!.environment!;
+    for (const name of ['AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY', 'AUDIT_SIGNING_KEY']) {
+      expect(api[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    }
+    expect(() => requireApiSecrets(loadConfig(interpolate(api)))).not.toThrow();
   });
 
   it.each(engineServices)('%s reaches the compose PostgreSQL with its credentials and database', (name) => {

@@ -10,6 +10,15 @@ const GENERATORS = {
   AUDIT_SIGNING_KEY: () => generateSigningKey(),
 } as const;
 
+/** A new set of the api's secrets, for a deployment's secret store (npm run secrets:generate). */
+export function generateSecrets(): Record<keyof typeof GENERATORS, string> {
+  return {
+    AUTH_TOKEN_SECRET: GENERATORS.AUTH_TOKEN_SECRET(),
+    PII_ENCRYPTION_KEY: GENERATORS.PII_ENCRYPTION_KEY(),
+    AUDIT_SIGNING_KEY: GENERATORS.AUDIT_SIGNING_KEY(),
+  };
+}
+
 /**
  * The api's secrets for a machine that runs the whole stack itself: made once, kept beside the
  * embedded database in `dataDir/secrets.env` (readable by this user only), and reused, because
