@@ -21,6 +21,7 @@ interface PrincipalRow {
   password_hash: string | null;
   disabled_at: Date | null;
   credentials_changed_at: Date;
+  credentials_version: number;
   created_at: Date;
   last_sign_in_at: Date | null;
 }
@@ -66,6 +67,7 @@ const toPrincipal = (row: PrincipalRow): Principal => ({
   disabled: row.disabled_at !== null,
   createdAt: row.created_at.toISOString(),
   credentialsChangedAt: row.credentials_changed_at.toISOString(),
+  credentialsVersion: row.credentials_version,
   lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
 });
 
@@ -134,12 +136,10 @@ export class PrincipalStore {
     return toPrincipal(row);
   }
 
-  /** The principal a token names, if it still may act: not disabled, credentials unchanged since `issuedAt`. */
-  async activeSince(id: string, issuedAt: Date): Promise<Principal | undefined> {
+  /** The principal a token names, if it still may act: enabled, and its credentials still of `version`. */
+  async activeAt(id: string, version: number): Promise<Principal | undefined> {
     const row = await this.row(this.pool, id);
-    if (!row || row.disabled_at) return undefined;
-    // Tokens carry whole seconds; a change within the second of issue revokes to be safe.
-    if (Math.floor(row.credentials_changed_at.getTime() / 1000) * 1000 > issuedAt.getTime()) return undefined;
+    if (!row || row.disabled_at || row.credentials_version !== version) return undefined;
     return toPrincipal(row);
   }
 
@@ -170,7 +170,8 @@ export class PrincipalStore {
            role = coalesce($3, role),
            case_kinds = coalesce($4, case_kinds),
            disabled_at = CASE WHEN $5::boolean IS NULL THEN disabled_at WHEN $5 THEN coalesce(disabled_at, now()) END,
-           credentials_changed_at = CASE WHEN $6 THEN now() ELSE credentials_changed_at END
+           credentials_changed_at = CASE WHEN $6 THEN now() ELSE credentials_changed_at END,
+           credentials_version = credentials_version + CASE WHEN $6 THEN 1 ELSE 0 END
          WHERE id = $1 RETURNING *`,
         [
           id,
@@ -199,10 +200,10 @@ export class PrincipalStore {
         type: 'PasswordChanged',
         data: { by: by.id === id ? 'self' : 'admin' },
       });
-      await client.query('UPDATE principals SET password_hash = $2, credentials_changed_at = now() WHERE id = $1', [
-        id,
-        passwordHash,
-      ]);
+      await client.query(
+        'UPDATE principals SET password_hash = $2, credentials_changed_at = now(), credentials_version = credentials_version + 1 WHERE id = $1',
+        [id, passwordHash],
+      );
     });
   }
 

@@ -16,6 +16,8 @@ export interface Principal {
   disabled: boolean;
   createdAt: string;
   credentialsChangedAt: string;
+  /** Raised by every change of password, role or enablement; a token of an older version is void. */
+  credentialsVersion: number;
   lastSignInAt: string | null;
 }
 

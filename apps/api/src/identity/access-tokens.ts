@@ -8,7 +8,8 @@ const AUDIENCE = 'talent-engine-api';
 interface AccessClaims {
   sub: string;
   role: string;
-  iat: number;
+  /** The credentials version the token was issued under. */
+  cv: number;
 }
 
 /**
@@ -22,21 +23,21 @@ export class AccessTokens {
 
   async issue(principal: Principal): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresAt: string }> {
     const accessToken = await this.jwt.signAsync(
-      { role: principal.role },
+      { role: principal.role, cv: principal.credentialsVersion },
       { subject: principal.id, issuer: ISSUER, audience: AUDIENCE, algorithm: 'HS256' },
     );
     const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
     return { accessToken, tokenType: 'Bearer', expiresAt: new Date(exp * 1000).toISOString() };
   }
 
-  async verify(token: string): Promise<{ principalId: string; issuedAt: Date }> {
+  async verify(token: string): Promise<{ principalId: string; credentialsVersion: number }> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
       });
-      return { principalId: claims.sub, issuedAt: new Date(claims.iat * 1000) };
+      return { principalId: claims.sub, credentialsVersion: claims.cv };
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again (POST /auth/sign-in)');
     }

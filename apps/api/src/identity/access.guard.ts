@@ -51,8 +51,8 @@ export class AccessGuard implements CanActivate {
         `Sign in (POST /auth/sign-in) and send "Authorization: Bearer <token>", or send an API key in ${API_KEY_HEADER}`,
       );
     }
-    const { principalId, issuedAt } = await this.tokens.verify(token);
-    const principal = await this.principals.activeSince(principalId, issuedAt);
+    const { principalId, credentialsVersion } = await this.tokens.verify(token);
+    const principal = await this.principals.activeAt(principalId, credentialsVersion);
     if (!principal) {
       throw new UnauthorizedException(
         'The token was revoked (the account was disabled or its role or password changed); sign in again',

@@ -55,19 +55,15 @@ export class CreateUserDto extends PrincipalBaseDto {
   password!: string;
 }
 
-export class UpdateUserDto {
+/** What an admin may change on any account: its name, whether it may act, and why. */
+class PrincipalChangesDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @Length(1, 100)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: OFFICER_ROLES })
-  @IsOptional()
-  @IsIn(OFFICER_ROLES)
-  role?: (typeof OFFICER_ROLES)[number];
-
-  @ApiPropertyOptional({ description: 'true ends every session of the user at once' })
+  @ApiPropertyOptional({ description: 'true ends every session or key of the account at once' })
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
@@ -77,6 +73,13 @@ export class UpdateUserDto {
   @IsString()
   @Length(1, 500)
   reason?: string;
+}
+
+export class UpdateUserDto extends PrincipalChangesDto {
+  @ApiPropertyOptional({ enum: OFFICER_ROLES })
+  @IsOptional()
+  @IsIn(OFFICER_ROLES)
+  role?: (typeof OFFICER_ROLES)[number];
 }
 
 export class CreateApiClientDto extends PrincipalBaseDto {
@@ -87,30 +90,13 @@ export class CreateApiClientDto extends PrincipalBaseDto {
   caseKinds!: CaseKind[];
 }
 
-export class UpdateApiClientDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  displayName?: string;
-
+export class UpdateApiClientDto extends PrincipalChangesDto {
   @ApiPropertyOptional({ enum: CASE_KINDS, isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()
   @IsIn(CASE_KINDS, { each: true })
   caseKinds?: CaseKind[];
-
-  @ApiPropertyOptional({ description: 'true stops every key of the client at once' })
-  @IsOptional()
-  @IsBoolean()
-  disabled?: boolean;
-
-  @ApiPropertyOptional({ description: 'Why, for the audit trail' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
-  reason?: string;
 }
 
 export class IssueApiKeyDto {

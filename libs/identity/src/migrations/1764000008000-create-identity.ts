@@ -19,6 +19,8 @@ export class CreateIdentity1764000008000 implements MigrationInterface {
         password_hash          text,
         disabled_at            timestamptz,
         credentials_changed_at timestamptz NOT NULL,
+        -- Tokens carry the version they were issued under; any change of credentials ends them.
+        credentials_version    integer NOT NULL DEFAULT 1,
         created_at             timestamptz NOT NULL,
         last_sign_in_at        timestamptz,
         CHECK ((kind = 'api_client') = (role = 'api_client')),
