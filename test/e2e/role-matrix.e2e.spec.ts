@@ -27,6 +27,8 @@ const POLICY: Record<string, readonly Role[] | 'public'> = {
   'PATCH /api-clients/{id}': ['admin'],
   'POST /api-clients/{id}/keys': ['admin'],
   'DELETE /api-clients/{id}/keys/{keyId}': ['admin'],
+  'GET /pipelines': ROLES,
+  'GET /pipelines/{id}/versions/{version}': ROLES,
   'POST /cases': ['hr_officer', 'api_client'],
   'GET /cases': ['hr_officer', 'approver', 'auditor', 'api_client'],
   'GET /cases/{id}': ['hr_officer', 'approver', 'auditor', 'api_client'],
@@ -72,6 +74,17 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
     expect([...endpoints].sort()).toEqual(Object.keys(POLICY).sort());
   });
 
+  it('shows every role the pipeline definitions, and 404 for one that does not exist', async () => {
+    const headers = await authHeaders(stack.baseUrl, { id: 'matrix-client', role: 'api_client' });
+    const list = await requestJson(`${stack.baseUrl}/pipelines`, { headers });
+    const missing = await requestJson(`${stack.baseUrl}/pipelines/recruitment.civil_servant/versions/99`, { headers });
+
+    expect(list.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'recruitment.civil_servant', kind: 'recruitment' })]),
+    );
+    expect(missing.status).toBe(404);
+  });
+
   const call = async (endpoint: string, headers: Record<string, string>) => {
     const [method, route] = endpoint.split(' ') as [string, string];
     const url = route
@@ -79,7 +92,8 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
       .replace('/users/{id}', '/users/officer-wang')
       .replace('/api-clients/{id}', '/api-clients/matrix-client')
       .replace('{keyId}', '0000000000000000')
-      .replace('{year}', '2023');
+      .replace('{year}', '2023')
+      .replace('/pipelines/{id}/versions/{version}', '/pipelines/recruitment.civil_servant/versions/1');
     // An empty body: enough to pass or fail the access check, which comes before validation.
     return requestJson(`${stack.baseUrl}${url}`, {
       method,

@@ -10,7 +10,11 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
     requestJson(`${stack.baseUrl}/auth/sign-in`, { body: { userId, password } });
 
   beforeAll(async () => {
-    stack = await startTestStack('security', { SIGN_IN_ATTEMPTS_PER_15_MINUTES: '5', REQUEST_BODY_LIMIT_KB: '8' });
+    stack = await startTestStack('security', {
+      SIGN_IN_ATTEMPTS_PER_15_MINUTES: '5',
+      API_RATE_LIMIT_PER_MINUTE: '60',
+      REQUEST_BODY_LIMIT_KB: '8',
+    });
     asAdmin = await authHeaders(stack.baseUrl, admin);
   });
 
@@ -89,6 +93,18 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
     expect(changed.status).toBe(204);
     expect((await requestJson(`${stack.baseUrl}/auth/me`, { headers: bearer })).status).toBe(401);
     expect((await signIn('officer-he', newOne)).status).toBe(200);
+  });
+
+  it('limits each credential’s requests per minute (429), without slowing anyone else', async () => {
+    const bearer = await authHeaders(stack.baseUrl, { id: 'officer-busy', role: 'hr_officer' });
+    const statuses: number[] = [];
+    for (let request = 0; request < 62; request += 1) {
+      statuses.push((await requestJson(`${stack.baseUrl}/auth/me`, { headers: bearer })).status);
+    }
+
+    expect(statuses.filter((status) => status === 200)).toHaveLength(60);
+    expect(statuses.slice(60)).toEqual([429, 429]);
+    expect((await requestJson(`${stack.baseUrl}/auth/me`, { headers: asAdmin })).status).toBe(200);
   });
 
   it('keeps one active admin', async () => {
