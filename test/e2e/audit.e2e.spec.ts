@@ -141,7 +141,11 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
     expect(exported.body.events[0].data.subject.phone).toMatch(/^pii:v1:/);
     const valid = verifyExportOffline(file, keyFile);
     expect(valid).toMatchObject({ status: 0 });
-    expect(valid.output).toContain('VALID');
+    expect(valid.output).toMatch(/\nVALID$/m);
+    // Without the office's key pinned, intact is all it can say: anyone may sign an export.
+    const unpinned = verifyExportOffline(file);
+    expect(unpinned.status).toBe(3);
+    expect(unpinned.output).toContain('UNTRUSTED');
 
     exported.body.events[2].metadata.actor.id = 'someone-else';
     writeFileSync(file, JSON.stringify(exported.body));

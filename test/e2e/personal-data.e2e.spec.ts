@@ -109,7 +109,20 @@ describe('personal data (PIPL): encrypted at rest, masked for all but the handli
     });
     const hidden = await call(officer, '/cases', {
       kind: 'returning_talent',
-      subject: { name: '赵六', details: { note: `电话 ${PHONE}` } },
+      subject: {
+        name: '赵六',
+        details: {
+          note: '电话 +86 138-1234-5678',
+          mobile: 13812345678,
+          oldCard: '110105 491231 002',
+          contact: { phone: PHONE },
+        },
+      },
+    });
+    const opened = await call(officer, '/cases', { kind: 'returning_talent', subject: { name: '赵六' } });
+    const inReason = await call(officer, `/cases/${opened.body.caseId}/actions`, {
+      action: 'withdraw',
+      reason: `本人放弃，联系电话${PHONE}`,
     });
 
     expect(badCard).toMatchObject({
@@ -117,8 +130,14 @@ describe('personal data (PIPL): encrypted at rest, masked for all but the handli
       body: { message: ['subject.idCardNumber has a wrong check character'] },
     });
     expect(hidden.status).toBe(400);
-    expect(hidden.body.message[0]).toMatch(/^subject.details.note looks like an identity-card or phone number/);
-    expect(JSON.stringify(hidden.body)).not.toContain(PHONE);
+    expect(hidden.body.message).toEqual([
+      expect.stringMatching(/^subject.details.note looks like an identity-card or phone number/),
+      expect.stringMatching(/^subject.details.mobile looks like/),
+      expect.stringMatching(/^subject.details.oldCard looks like/),
+      'subject.details.contact must be a string, a number or a boolean',
+    ]);
+    expect(inReason).toMatchObject({ status: 400, body: { message: [expect.stringMatching(/^reason looks like/)] } });
+    for (const body of [hidden.body, inReason.body]) expect(JSON.stringify(body)).not.toContain('1234');
   });
 
   it('never writes the numbers to the logs of the api or the worker', () => {

@@ -46,6 +46,7 @@ export async function startTestStack(
     AUDIT_SIGNING_KEY: generateSigningKey(),
     // Specs poll the api many times a second; the limiter has a spec of its own.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
+    API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
     SIGN_IN_ATTEMPTS_PER_15_MINUTES: '1000',
     SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_15_MINUTES: '1000',
     ...env,

@@ -58,6 +58,17 @@ function readPublicKey(path: string): KeyObject {
   return key;
 }
 
+/**
+ * Anyone can edit an export and sign it again with a key of their own, so an export is only
+ * shown valid against the office's key, which the auditor keeps from an earlier, trusted fetch.
+ */
+function verdictOf(result: ExportVerification): string {
+  if (!result.valid) return 'INVALID';
+  return result.trustedKey === null
+    ? 'UNTRUSTED: intact, but whose key signed it is unknown without --public-key'
+    : 'VALID';
+}
+
 function report(path: string, document: unknown, result: ExportVerification): string {
   const held = (document as { events?: unknown } | null)?.events;
   const of = Array.isArray(held) ? ` of ${held.length}` : '';
@@ -75,14 +86,15 @@ function report(path: string, document: unknown, result: ExportVerification): st
     `chain            ${yesNo(result.chainValid)}`,
     `trusted key      ${trusted}`,
     ...(result.problems.length > 0 ? ['problems:', ...result.problems.map((problem) => `  - ${problem}`)] : []),
-    result.valid ? 'VALID' : 'INVALID',
+    verdictOf(result),
   ].join('\n');
 }
 
 /**
  * `npm run audit:verify-export -- <export.json> [--public-key <public.pem>]`: checks a signed
- * stream export offline, with no database and no network. Exits 0 when it is valid, 1 when it
- * is not, 2 when it could not be checked.
+ * stream export offline, with no database and no network. Exits 0 when it is valid and signed
+ * with the pinned key, 1 when it is not valid, 2 when it could not be checked, 3 when it is intact
+ * but no key was pinned.
  */
 function main(args: string[]): number {
   if (args.includes('--help') || args.includes('-h')) {
@@ -94,7 +106,8 @@ function main(args: string[]): number {
   const document = readExport(exportPath);
   const result = verifyStreamExport(document, trustedPublicKey ? { trustedPublicKey } : {});
   console.log(report(exportPath, document, result));
-  return result.valid ? 0 : 1;
+  if (!result.valid) return 1;
+  return result.trustedKey === null ? 3 : 0;
 }
 
 try {

@@ -212,11 +212,14 @@ export class PrincipalStore {
     const row = PRINCIPAL_ID_PATTERN.test(id) ? await this.row(this.pool, id) : undefined;
     const valid = await verifyPassword(row?.password_hash ?? undefined, password);
     if (!valid || !row || row.disabled_at) return undefined;
+    // Only if nothing changed while the hash was checked: a password reset or a disabling in
+    // those milliseconds must not hand out a token of the new credentials version.
     const { rows } = await this.pool.query<PrincipalRow>(
-      'UPDATE principals SET last_sign_in_at = now() WHERE id = $1 RETURNING *',
-      [id],
+      `UPDATE principals SET last_sign_in_at = now()
+       WHERE id = $1 AND credentials_version = $2 AND disabled_at IS NULL RETURNING *`,
+      [id, row.credentials_version],
     );
-    return toPrincipal(rows[0]!);
+    return rows[0] && toPrincipal(rows[0]);
   }
 
   async issueApiKey(principalId: string, name: string, by: Actor): Promise<ApiKeyView & { key: string }> {

@@ -26,6 +26,7 @@ function present(verification: StreamVerification) {
 }
 const BROKEN_LISTED = 100;
 const MAX_REFUSAL_DAYS = 31;
+const STREAM_PAGE = 5_000;
 
 /** YYYY-MM-DD days from `from` to `to`, both included. */
 function daysBetween(from: string, to: string): string[] {
@@ -121,7 +122,7 @@ export class AuditService {
     const days = daysBetween(from, to);
     if (days.length === 0) throw new BadRequestException(['from must not be after to']);
     if (days.length > MAX_REFUSAL_DAYS) throw new BadRequestException([`at most ${MAX_REFUSAL_DAYS} days at a time`]);
-    const streams = await Promise.all(days.map((day) => this.store.readStream(toRefusalStreamId(day))));
+    const streams = await Promise.all(days.map((day) => this.wholeStream(toRefusalStreamId(day))));
     return {
       from,
       to,
@@ -140,9 +141,19 @@ export class AuditService {
   }
 
   private async caseEvents(caseId: string): Promise<RecordedEvent[]> {
-    const events = await this.store.readStream(toCaseStreamId(caseId));
+    const events = await this.wholeStream(toCaseStreamId(caseId));
     if (events.length === 0) throw new NotFoundException(`No case ${caseId}`);
     return events;
+  }
+
+  /** Every event of a stream, page by page: an audit answer that stops at a page size hides the rest. */
+  private async wholeStream(streamId: string): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for (;;) {
+      const page = await this.store.readStream(streamId, { fromVersion: events.length + 1, maxCount: STREAM_PAGE });
+      events.push(...page);
+      if (page.length < STREAM_PAGE) return events;
+    }
   }
 
   async verifyCase(caseId: string) {

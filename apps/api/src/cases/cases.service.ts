@@ -94,21 +94,15 @@ export class CasesService {
     const fingerprint = createHash('sha256').update(requested).digest('hex');
 
     const existing = await this.describe(caseId);
-    if (existing) return { created: false, view: await this.existingCase(caseId, existing, fingerprint) };
+    if (existing) return { created: false, view: await this.existingCase(caseId, existing, requested, fingerprint) };
     const archived = await this.fromEventStore(caseId);
     if (archived) {
-      const opened = archived.state.opened;
-      const same =
-        JSON.stringify([
-          opened.kind,
-          opened.channel,
-          opened.workstationType,
-          this.privacy.storedFingerprint(caseId, opened.subject),
-          opened.year,
-        ]) === requested;
-      if (!same) throw new ConflictException(`Case ${caseId} already exists with different details`);
+      if (this.storedRequest(caseId, archived.state.opened) !== requested) {
+        throw new ConflictException(`Case ${caseId} already exists with different details`);
+      }
       return { created: false, view: archived };
     }
+    let created = true;
     try {
       await this.temporal.workflow.start('caseWorkflow', {
         workflowId: caseId,
@@ -144,9 +138,22 @@ export class CasesService {
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      // The same request, at the same moment, from another caller or a retry: that one created it.
+      created = false;
     }
     const after = await this.describe(caseId);
-    return { created: true, view: await this.existingCase(caseId, after!, fingerprint) };
+    return { created, view: await this.existingCase(caseId, after!, requested, fingerprint) };
+  }
+
+  /** What an open request for the stored case would have asked, in the form of `requested`. */
+  private storedRequest(caseId: string, opened: CaseState['opened']): string {
+    return JSON.stringify([
+      opened.kind,
+      opened.channel,
+      opened.workstationType,
+      this.privacy.storedFingerprint(caseId, opened.subject),
+      opened.year,
+    ]);
   }
 
   private async describe(caseId: string) {
@@ -158,13 +165,25 @@ export class CasesService {
     }
   }
 
-  private async existingCase(caseId: string, description: { memo?: Record<string, unknown> }, fingerprint: string) {
-    if (description.memo?.fingerprint !== fingerprint) {
+  private async existingCase(
+    caseId: string,
+    description: { memo?: Record<string, unknown> },
+    requested: string,
+    fingerprint: string,
+  ) {
+    const view = await queryUntilAnswered<CaseView>(
+      this.temporal.workflow.getHandle(caseId),
+      'caseView',
+      `Case ${caseId}`,
+    );
+    // The memo's fingerprint is keyed by the personal-data key of its day; after a rotation only
+    // the stored case itself can say whether a retry asks for the same thing.
+    if (description.memo?.fingerprint !== fingerprint && this.storedRequest(caseId, view.state.opened) !== requested) {
       throw new ConflictException(
         `Case ${caseId} already exists with different details; use another caseId or Idempotency-Key`,
       );
     }
-    return queryUntilAnswered<CaseView>(this.temporal.workflow.getHandle(caseId), 'caseView', `Case ${caseId}`);
+    return view;
   }
 
   async view(caseId: string, actor: Actor, granted: GrantedKinds = null) {
@@ -251,6 +270,7 @@ export class CasesService {
       const definition = CASE_COMMAND_ACTIONS[dto.action];
       const problems = payloadProblems(definition.payloadSchema, payload);
       if (definition.reasonRequired && !reason) problems.push(`reason is required to ${dto.action}`);
+      problems.push(...this.privacy.freeTextProblems({ reason, 'payload.grounds': payload.grounds }));
       if (problems.length) throw new BadRequestException(problems);
       switch (dto.action) {
         case 'withdraw':
@@ -266,7 +286,10 @@ export class CasesService {
     const definition = pipeline.stages[current.state.stage]?.actions[dto.action];
     // An action the stage does not have is the workflow's to refuse (409), with its reason.
     if (definition) {
-      const problems = payloadProblems(definition.payloadSchema, payload);
+      const problems = [
+        ...payloadProblems(definition.payloadSchema, payload),
+        ...this.privacy.freeTextProblems({ reason }),
+      ];
       if (problems.length) throw new BadRequestException(problems);
     }
     return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };

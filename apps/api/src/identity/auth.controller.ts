@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Logger, Post, SetMetadata, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { type Principal, PrincipalStore } from '@talent/identity';
+import { type Principal, PRINCIPAL_ID_PATTERN, PrincipalStore } from '@talent/identity';
 import { Allow, Public } from '@talent/platform';
 import { ROLES } from '@talent/domain';
 import { AccessTokens } from './access-tokens';
 import { CurrentPrincipal } from './current-actor.decorator';
 import { ChangeOwnPasswordDto, SignInDto } from './identity.dto';
-
-/** Marks the sign-in route, which the sign-in throttlers count. */
-export const SIGN_IN_ROUTE = 'talent:sign-in';
+import { PASSWORD_CHECK_ROUTE } from './rate-limits';
 
 @ApiTags('identity')
 @Controller('auth')
@@ -22,7 +20,7 @@ export class AuthController {
 
   @Post('sign-in')
   @Public()
-  @SetMetadata(SIGN_IN_ROUTE, true)
+  @SetMetadata(PASSWORD_CHECK_ROUTE, true)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with user id and password; returns a short-lived bearer token' })
   @ApiOkResponse({
@@ -39,7 +37,9 @@ export class AuthController {
   async signIn(@Body() dto: SignInDto) {
     const principal = await this.principals.checkPassword(dto.userId, dto.password);
     if (!principal) {
-      this.logger.warn(`sign-in refused for user id ${JSON.stringify(dto.userId)}`);
+      // Not the text as typed unless it is shaped like an id: people type passwords into the wrong box.
+      const named = PRINCIPAL_ID_PATTERN.test(dto.userId) ? `user id ${dto.userId}` : 'a malformed user id';
+      this.logger.warn(`sign-in refused for ${named}`);
       // One message for every cause, so that it does not tell which user ids exist.
       throw new UnauthorizedException('Wrong user id or password, or the account is disabled');
     }
@@ -56,6 +56,7 @@ export class AuthController {
 
   @Post('password')
   @Allow('hr_officer', 'approver', 'auditor', 'admin')
+  @SetMetadata(PASSWORD_CHECK_ROUTE, true)
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your own password; every token issued before stops working' })
   async changePassword(@Body() dto: ChangeOwnPasswordDto, @CurrentPrincipal() principal: Principal) {

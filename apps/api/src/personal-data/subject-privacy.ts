@@ -17,8 +17,15 @@ export interface SubjectInput {
   phone?: string;
 }
 
-// Numbers that look like an identity card or a mobile phone, wherever they hide in free text.
-const LOOKS_PERSONAL = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9})(?!\d)/;
+// Identity-card numbers (18 characters, or 15 digits of the old cards) and mobile numbers (with or
+// without +86), once the spaces, dots, hyphens and brackets people write between digits are gone.
+const LOOKS_PERSONAL = /(?<!\d)(\d{17}[\dXx]|\d{15}|(?:\+?86)?1[3-9]\d{9})(?!\d)/;
+const SEPARATORS = /[\s.\-()（）]/g;
+
+/** Whether free text carries what looks like an identity-card or phone number. */
+export const looksPersonal = (text: string): boolean => LOOKS_PERSONAL.test(text.replace(SEPARATORS, ''));
+
+const LOOKS_LIKE = 'looks like an identity-card or phone number';
 
 const contextOf = (caseId: string, field: PersonalField) => `case-${caseId}/${field}`;
 
@@ -40,13 +47,15 @@ export class SubjectPrivacy {
       const problem = value === undefined ? undefined : personalFieldProblem(field, value);
       return problem ? [`subject.${field} ${problem}`] : [];
     });
+    const elsewhere = `${LOOKS_LIKE}; put it in subject.idCardNumber or subject.phone, where it is encrypted`;
     for (const [key, value] of Object.entries(input.details ?? {})) {
-      if (typeof value === 'string' && LOOKS_PERSONAL.test(value)) {
-        problems.push(
-          `subject.details.${key} looks like an identity-card or phone number; put it in subject.idCardNumber or subject.phone, where it is encrypted`,
-        );
+      if (!['string', 'number', 'boolean'].includes(typeof value)) {
+        problems.push(`subject.details.${key} must be a string, a number or a boolean`);
+      } else if (looksPersonal(`${key} ${String(value)}`)) {
+        problems.push(`subject.details.${key} ${elsewhere}`);
       }
     }
+    if (looksPersonal(input.name)) problems.push(`subject.name ${elsewhere}`);
     if (problems.length > 0) throw new BadRequestException(problems);
     const sealed: CaseSubject = { name: input.name, ...(input.details && { details: input.details }) };
     for (const field of PERSONAL_FIELDS) {
@@ -55,6 +64,13 @@ export class SubjectPrivacy {
         sealed[field] = this.cipher.encrypt(normalisePersonal(field, value), contextOf(caseId, field));
     }
     return sealed;
+  }
+
+  /** Free text of an action (a reason, an objection's grounds) must not carry such numbers either. */
+  freeTextProblems(fields: Record<string, unknown>): string[] {
+    return Object.entries(fields)
+      .filter(([, value]) => typeof value === 'string' && looksPersonal(value))
+      .map(([name]) => `${name} ${LOOKS_LIKE}; personal numbers belong in the case's subject only`);
   }
 
   /**

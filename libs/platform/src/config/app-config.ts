@@ -69,8 +69,9 @@ const appConfigShape = z.object({
     .transform((value) => (value ? value.split(',') : []))
     .pipe(z.array(base64Key)),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
-  // Requests per minute per caller (user, API client or, before sign-in, address).
+  // Requests per minute per signed-in user or API client, and per address (an office may share one).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   // Sign-in attempts per 15 minutes per account, and per address: a whole office may share one.
   SIGN_IN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
   SIGN_IN_ATTEMPTS_PER_ADDRESS_PER_15_MINUTES: z.coerce.number().int().min(1).default(300),
