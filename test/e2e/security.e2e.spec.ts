@@ -104,6 +104,8 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
 
     expect(statuses.filter((status) => status === 200)).toHaveLength(60);
     expect(statuses.slice(60)).toEqual([429, 429]);
+    const refused = await requestJson(`${stack.baseUrl}/auth/me`, { headers: bearer });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await requestJson(`${stack.baseUrl}/auth/me`, { headers: asAdmin })).status).toBe(200);
   });
 

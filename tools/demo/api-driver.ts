@@ -26,11 +26,18 @@ export class ApiDriver {
   ) {}
 
   async call<T>(method: string, url: string, who: Identity, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(await this.credentials(who)) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+    let response: Response;
+    // A well-behaved client of a rate-limited api: wait as long as it is asked to, then try again.
+    for (;;) {
+      response = await fetch(`${this.baseUrl}${url}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(await this.credentials(who)) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      if (response.status !== 429) break;
+      await response.text();
+      await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000));
+    }
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${url} → ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;

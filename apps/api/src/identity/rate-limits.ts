@@ -1,6 +1,12 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
-import { normalizeIp, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerRequest } from '@nestjs/throttler';
-import type { Request } from 'express';
+import {
+  normalizeIp,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+  type ThrottlerRequest,
+} from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import { type AppConfig, PUBLIC_ROUTE } from '@talent/platform';
 import type { AuthenticatedRequest } from './authenticated-request';
 
@@ -71,9 +77,18 @@ export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
 
 const BEFORE_AUTHENTICATION = new Set(['address', 'sign-in-address']);
 
+/** Sends the standard Retry-After (seconds) beside the library's per-limit headers, for any HTTP client to honour. */
+abstract class RateLimitGuard extends ThrottlerGuard {
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire);
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
+    return super.throwThrottlingException(context, detail);
+  }
+}
+
 /** The limits that need no identity, before the access guard. */
 @Injectable()
-export class ThrottleByAddress extends ThrottlerGuard {
+export class ThrottleByAddress extends RateLimitGuard {
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     return BEFORE_AUTHENTICATION.has(request.throttler.name ?? '')
       ? super.handleRequest(request)
@@ -83,7 +98,7 @@ export class ThrottleByAddress extends ThrottlerGuard {
 
 /** The limits per caller and per account, after the access guard has said who is calling. */
 @Injectable()
-export class ThrottleByCaller extends ThrottlerGuard {
+export class ThrottleByCaller extends RateLimitGuard {
   protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
     return BEFORE_AUTHENTICATION.has(request.throttler.name ?? '')
       ? Promise.resolve(true)
