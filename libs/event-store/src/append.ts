@@ -1,21 +1,12 @@
 import type { PoolClient } from 'pg';
 import { EventIdConflictError, InvalidEventError, StreamVersionConflictError } from './event-store.errors';
-import { eventHash } from './hash-chain';
-import type { AppendResult, EventMetadata, ExpectedVersion, JsonObject } from './types';
+import { eventHash, type NormalisedEvent } from './hash-chain';
+import type { AppendResult, ExpectedVersion } from './types';
 
 export const EVENTS_NOTIFY_CHANNEL = 'talent_events';
 
 const UNIQUE_VIOLATION = '23505';
 const INVALID_TRANSACTION_STATE = '25000';
-
-export interface NormalisedEvent {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  data: JsonObject;
-  metadata: EventMetadata;
-  occurredAt: Date;
-}
 
 interface StoredEventRef {
   global_position: string;

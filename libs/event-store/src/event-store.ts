@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { appendEvents, type NormalisedEvent, readStreamHead, type StreamHead } from './append';
+import { appendEvents, readStreamHead, type StreamHead } from './append';
+import type { NormalisedEvent } from './hash-chain';
 import { InvalidEventError } from './event-store.errors';
 import {
   type AppendResult,

@@ -2,16 +2,20 @@ import { createHash } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
 import type { EventMetadata, JsonObject } from './types';
 
-/** The fields of an event that its hash covers: everything an auditor relies on. */
-export interface HashedFields {
-  streamId: string;
-  streamVersion: number;
+/** An event's own content, checked and defaulted, before the store gives it a place. */
+export interface NormalisedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
   data: JsonObject;
   metadata: EventMetadata;
   occurredAt: Date;
+}
+
+/** The fields of an event that its hash covers: everything an auditor relies on. */
+export interface HashedFields extends NormalisedEvent {
+  streamId: string;
+  streamVersion: number;
   recordedAt: Date;
 }
 
