@@ -11,6 +11,7 @@ import {
   verifyStream,
 } from '@talent/event-store';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { caseStateOf } from '../cases/case-from-events';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
 import { AUDIT_SIGNING_KEY } from './audit-signing-key';
 
@@ -54,8 +55,7 @@ export class AuditService {
   /** The case's events for `viewer`; personal data in them is masked unless the viewer handles the case. */
   async history(caseId: string, viewer: Actor) {
     const events = await this.caseEvents(caseId);
-    // The same rule as the case state's: who opened it, or the first officer to act on it.
-    const handlingOfficer = events.find((event) => event.metadata.actor?.role === 'hr_officer')?.metadata.actor?.id;
+    const handlingOfficer = caseStateOf(events)?.handlingOfficer;
     const opened = events[0]!.data as { pipelineId?: string; pipelineVersion?: number };
     const ui = this.config.TEMPORAL_UI_URL;
     return {

@@ -9,10 +9,8 @@ import {
   DomainError,
   isCaseCommandAction,
   officeYear,
-  type CaseEvent,
   type CaseKind,
   type CaseState,
-  evolve,
   type PersonCommand,
   toCaseStreamId,
 } from '@talent/domain';
@@ -28,6 +26,7 @@ import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
+import { caseStateOf } from './case-from-events';
 
 const CLOCK_SKEW_MS = 60_000;
 
@@ -202,21 +201,8 @@ export class CasesService {
 
   /** A case's view folded from its events: the same evolve the workflow uses. */
   private async fromEventStore(caseId: string): Promise<CaseView | undefined> {
-    const events = await this.store.readStream(toCaseStreamId(caseId));
-    if (events.length === 0) return undefined;
-    const state = events.reduce<CaseState | undefined>(
-      (current, event) =>
-        evolve(current, {
-          type: event.type,
-          data: event.data,
-          meta: {
-            actor: event.metadata.actor as Actor,
-            ...(event.metadata.reason !== undefined && { reason: event.metadata.reason }),
-            occurredAt: event.occurredAt.toISOString(),
-          },
-        } as CaseEvent),
-      undefined,
-    )!;
+    const state = caseStateOf(await this.store.readStream(toCaseStreamId(caseId)));
+    if (!state) return undefined;
     return { state, pipelineId: state.opened.pipelineId, pipelineVersion: state.opened.pipelineVersion };
   }
 

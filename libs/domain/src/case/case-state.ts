@@ -31,6 +31,10 @@ export interface CaseState {
   version: number;
 }
 
+/** The first officer to act on a case handles it: whoever opened it, or acted first after another system did. */
+const takenOnBy = (handlingOfficer: string | undefined, actor: Actor): string | undefined =>
+  handlingOfficer ?? (actor.role === 'hr_officer' ? actor.id : undefined);
+
 /** Folds one event into the state; the first event must be CaseOpened. */
 export function evolve(state: CaseState | undefined, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
@@ -44,14 +48,14 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       noticeCompleted: false,
       followUpsDue: 0,
       version: 1,
-      ...(event.meta.actor.role === 'hr_officer' && { handlingOfficer: event.meta.actor.id }),
+      handlingOfficer: takenOnBy(undefined, event.meta.actor),
     };
   }
   if (!state) throw new Error(`${event.type} before CaseOpened`);
   const next: CaseState = {
     ...state,
     version: state.version + 1,
-    ...(!state.handlingOfficer && event.meta.actor.role === 'hr_officer' && { handlingOfficer: event.meta.actor.id }),
+    handlingOfficer: takenOnBy(state.handlingOfficer, event.meta.actor),
   };
   switch (event.type) {
     case 'StageEntered':
