@@ -77,8 +77,18 @@ export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
 
 const BEFORE_AUTHENTICATION = new Set(['address', 'sign-in-address']);
 
-/** Sends the standard Retry-After (seconds) beside the library's per-limit headers, for any HTTP client to honour. */
+/**
+ * One guard class per place in the guard chain, each counting only its own limits, and sending
+ * the standard Retry-After (seconds) beside the library's per-limit headers for any client to honour.
+ */
 abstract class RateLimitGuard extends ThrottlerGuard {
+  protected abstract readonly beforeAuthentication: boolean;
+
+  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    const counted = BEFORE_AUTHENTICATION.has(request.throttler.name ?? '') === this.beforeAuthentication;
+    return counted ? super.handleRequest(request) : Promise.resolve(true);
+  }
+
   protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const seconds = Math.max(1, detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire);
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(seconds));
@@ -89,19 +99,11 @@ abstract class RateLimitGuard extends ThrottlerGuard {
 /** The limits that need no identity, before the access guard. */
 @Injectable()
 export class ThrottleByAddress extends RateLimitGuard {
-  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    return BEFORE_AUTHENTICATION.has(request.throttler.name ?? '')
-      ? super.handleRequest(request)
-      : Promise.resolve(true);
-  }
+  protected readonly beforeAuthentication = true;
 }
 
 /** The limits per caller and per account, after the access guard has said who is calling. */
 @Injectable()
 export class ThrottleByCaller extends RateLimitGuard {
-  protected override handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    return BEFORE_AUTHENTICATION.has(request.throttler.name ?? '')
-      ? Promise.resolve(true)
-      : super.handleRequest(request);
-  }
+  protected readonly beforeAuthentication = false;
 }
