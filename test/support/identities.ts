@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '@talent/domain';
-import { OfficeAccounts } from '../../tools/demo/office-accounts';
+import { newPassword, OfficeAccounts } from '../../tools/demo/office-accounts';
 
 const accounts = new Map<string, OfficeAccounts>();
 
-/** A password that passes the policy and is different every run. */
-export const newPassword = () => `pw-${randomBytes(12).toString('base64url')}`;
+export { newPassword };
 
 /** The first admin of the api at `baseUrl`, created by the test stack as the bootstrap command would. */
 export function registerAdmin(baseUrl: string, admin: { id: string; password: string }): void {

@@ -3,9 +3,8 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { generateSigningKey } from '@talent/event-store';
 import { BOOTSTRAP_ACTOR, PrincipalStore } from '@talent/identity';
-import { PiiCipher } from '@talent/personal-data';
+import { generateSecrets } from '@talent/local-stack';
 import { testServicesFromEnv } from '../setup/test-services';
 import { newPassword, registerAdmin } from './identities';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -41,9 +40,7 @@ export async function startTestStack(
     TEMPORAL_TASK_QUEUE: taskQueue,
     // Each stack its own county, so plans and case lists of parallel spec files never meet.
     DIVISION_CODE: String(100000 + Math.floor(Math.random() * 899999)),
-    AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'),
-    PII_ENCRYPTION_KEY: PiiCipher.generateKey(),
-    AUDIT_SIGNING_KEY: generateSigningKey(),
+    ...generateSecrets(),
     // Specs poll the api many times a second; the limiter has a spec of its own.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
     API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',

@@ -5,6 +5,9 @@ export interface Account {
   role: string;
 }
 
+/** A password that passes the policy, new for every account a scripted run sets up. */
+export const newPassword = () => `pw-${randomBytes(12).toString('base64url')}`;
+
 const ALL_CASE_KINDS = ['recruitment', 'expert_workstation', 'returning_talent'];
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -60,7 +63,7 @@ export class OfficeAccounts {
       if (key.status !== 201) throw new Error(`issuing a key to ${account.id}: ${key.text}`);
       return { 'x-api-key': String(key.body.key) };
     }
-    const password = `pw-${randomBytes(12).toString('base64url')}`;
+    const password = newPassword();
     const created = await post(
       `${this.baseUrl}/users`,
       { id: account.id, displayName: account.id, role: account.role, password },

@@ -12,11 +12,10 @@ const GENERATORS = {
 
 /** A new set of the api's secrets, for a deployment's secret store (npm run secrets:generate). */
 export function generateSecrets(): Record<keyof typeof GENERATORS, string> {
-  return {
-    AUTH_TOKEN_SECRET: GENERATORS.AUTH_TOKEN_SECRET(),
-    PII_ENCRYPTION_KEY: GENERATORS.PII_ENCRYPTION_KEY(),
-    AUDIT_SIGNING_KEY: GENERATORS.AUDIT_SIGNING_KEY(),
-  };
+  return Object.fromEntries(Object.entries(GENERATORS).map(([name, generate]) => [name, generate()])) as Record<
+    keyof typeof GENERATORS,
+    string
+  >;
 }
 
 /**
