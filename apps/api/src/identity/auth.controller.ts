@@ -5,6 +5,7 @@ import { Allow, Public } from '@talent/platform';
 import { ROLES } from '@talent/domain';
 import { AccessTokens } from './access-tokens';
 import { CurrentPrincipal } from './current-actor.decorator';
+import { present } from './principal.view';
 import { ChangeOwnPasswordDto, SignInDto } from './identity.dto';
 import { PASSWORD_CHECK_ROUTE } from './rate-limits';
 
@@ -64,17 +65,4 @@ export class AuthController {
     if (!proven) throw new UnauthorizedException('currentPassword is wrong');
     await this.principals.setPassword(principal.id, dto.newPassword, { id: principal.id, role: principal.role });
   }
-}
-
-export function present(principal: Principal) {
-  return {
-    id: principal.id,
-    kind: principal.kind,
-    displayName: principal.displayName,
-    role: principal.role,
-    ...(principal.caseKinds && { caseKinds: principal.caseKinds }),
-    disabled: principal.disabled,
-    createdAt: principal.createdAt,
-    lastSignInAt: principal.lastSignInAt,
-  };
 }

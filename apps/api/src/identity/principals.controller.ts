@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperat
 import type { Actor } from '@talent/domain';
 import { IdentityError, PrincipalStore } from '@talent/identity';
 import { Allow } from '@talent/platform';
-import { present } from './auth.controller';
+import { present } from './principal.view';
 import { CurrentActor } from './current-actor.decorator';
 import {
   CreateApiClientDto,
