@@ -9,9 +9,6 @@ export const PERSONAL_FIELDS = ['idCardNumber', 'phone'] as const;
 
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
-export const isPersonalField = (name: string): name is PersonalField =>
-  (PERSONAL_FIELDS as readonly string[]).includes(name);
-
 export function normalisePersonal(field: PersonalField, value: string): string {
   switch (field) {
     case 'idCardNumber':

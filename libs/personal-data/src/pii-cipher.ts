@@ -97,10 +97,6 @@ export class PiiCipher {
     }
   }
 
-  isEncrypted(value: unknown): value is string {
-    return typeof value === 'string' && value.startsWith(PREFIX);
-  }
-
   /**
    * Equal values give equal indexes, so duplicates and idempotency fingerprints can be matched
    * without plaintext; unlike a plain SHA-256, an index cannot be reversed by hashing every
