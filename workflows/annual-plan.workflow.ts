@@ -5,10 +5,11 @@ import {
   defineQuery,
   defineUpdate,
   proxyActivities,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseActivities } from '@talent/activities';
+import type { CaseActivities, CommandSignature } from '@talent/activities';
 import {
   type Actor,
   decidePlan,
@@ -18,13 +19,20 @@ import {
   type PlanState,
   SYSTEM_ACTOR,
 } from '@talent/domain';
-import { asWorkflowFailure, ExclusiveSection } from './workflow-support';
+import { asWorkflowFailure, CommandGuard, ExclusiveSection, SIGNED_COMMANDS_PATCH } from './workflow-support';
 
 export interface AnnualPlanInput {
   open: Omit<Extract<PlanCommand, { type: 'openPlan' }>, 'type'>;
   carried?: { state: PlanState; version: number };
   /** The admin who opened the plan with its own figures; the engine when a case opened it. */
   openedBy?: Actor;
+  /** Of `{ open, openedBy }`, by the api or the worker: nobody else opens a plan. */
+  signature?: CommandSignature;
+}
+
+export interface PlanCommandRequest {
+  command: PlanCommand;
+  actor: Actor;
 }
 
 export interface PlanView {
@@ -33,7 +41,7 @@ export interface PlanView {
 }
 
 export const planViewQuery = defineQuery<PlanView | undefined>('planView');
-export const planCommandUpdate = defineUpdate<PlanView, [{ command: PlanCommand; actor: Actor }]>('planCommand');
+export const planCommandUpdate = defineUpdate<PlanView, [PlanCommandRequest, CommandSignature?]>('planCommand');
 
 const { appendPlanEvents } = proxyActivities<CaseActivities>({
   // A database write: when a worker dies mid-append, another retries it after this long.
@@ -47,6 +55,8 @@ const { appendPlanEvents } = proxyActivities<CaseActivities>({
  */
 export async function annualPlan(input: AnnualPlanInput): Promise<void> {
   const section = new ExclusiveSection();
+  // A repeated plan command is the decider's to answer (a no-op): cases retry theirs.
+  const guard = new CommandGuard({}, false);
   let state = input.carried?.state;
   let version = input.carried?.version ?? 0;
 
@@ -63,20 +73,27 @@ export async function annualPlan(input: AnnualPlanInput): Promise<void> {
   setHandler(planViewQuery, () => state && { state, version });
   setHandler(
     planCommandUpdate,
-    async ({ command, actor }) => {
+    async (request, signature) => {
       await condition(() => state !== undefined);
       return section.run(async () => {
-        await apply(command, actor);
+        if (patched(SIGNED_COMMANDS_PATCH)) await guard.requireSigned(request, signature);
+        await apply(request.command, request.actor);
         return { state: state!, version };
       });
     },
     {
-      validator: ({ command }: { command: PlanCommand; actor: Actor }) => {
+      validator: ({ command }: PlanCommandRequest, _signature?: CommandSignature) => {
         if (state) asWorkflowFailure(() => decidePlan(state, command, { actor: SYSTEM_ACTOR, occurredAt: '' }));
       },
     },
   );
 
+  if (patched(SIGNED_COMMANDS_PATCH)) {
+    const opening = { open: input.open, ...(input.openedBy && { openedBy: input.openedBy }) };
+    // Only continue-as-new starts a plan with carried state; a client that sets it is refused.
+    if (!input.carried) await guard.requireSigned(opening, input.signature);
+    else if (!workflowInfo().continuedFromExecutionRunId) await guard.requireSigned(opening, undefined);
+  }
   if (!state) await section.run(() => apply({ type: 'openPlan', ...input.open }, input.openedBy ?? SYSTEM_ACTOR));
   await condition(() => workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);

@@ -1,5 +1,14 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import type { CommandActivities, CommandSignature } from '@talent/activities';
 import { DomainError } from '@talent/domain';
+
+/** Commands verified against the api's signature before they are acted on (issue 11). */
+export const SIGNED_COMMANDS_PATCH = 'signed-commands';
+
+/** As long as `COMMAND_SIGNATURE_TTL_MS` of the activities: a command older than that is refused anyway. */
+const SIGNATURE_TTL_MS = 5 * 60_000;
+
+const { verifyCommand } = proxyLocalActivities<CommandActivities>({ startToCloseTimeout: '10 seconds' });
 
 /**
  * A refused rule as Temporal carries it: an Update fails with the rule's code as the failure
@@ -15,6 +24,39 @@ export function asWorkflowFailure<T>(decide: () => T): T {
   } catch (error) {
     if (error instanceof DomainError) throw refusal(error.code, error.message);
     throw error;
+  }
+}
+
+/**
+ * Lets through only commands the api signed. Only the worker holds the key, so the check runs as
+ * a local activity (its answer is recorded, so a replay or a new key never changes the past).
+ * A case also refuses a signed command it has already acted on: one captured from its history
+ * and sent again.
+ */
+export class CommandGuard {
+  private readonly used: Map<string, number>;
+
+  constructor(
+    carried: Record<string, number> = {},
+    private readonly refuseRepeats = true,
+  ) {
+    this.used = new Map(Object.entries(carried));
+  }
+
+  async requireSigned(command: unknown, signature: CommandSignature | undefined): Promise<void> {
+    const replayed = this.refuseRepeats && signature !== undefined && this.used.has(signature.commandId);
+    const workflowId = workflowInfo().workflowId;
+    const problem = await verifyCommand({ workflowId, command, ...(signature && { signature }), replayed });
+    if (problem !== undefined) {
+      throw refusal('COMMAND_NOT_SIGNED', `Refused: ${problem}. Commands reach the engine only through its api.`);
+    }
+    if (this.refuseRepeats) this.used.set(signature!.commandId, Date.parse(signature!.issuedAt));
+  }
+
+  /** The command ids still young enough to be sent again, for the next run after continue-as-new. */
+  stillFresh(): Record<string, number> {
+    const horizon = Date.now() - 2 * SIGNATURE_TTL_MS;
+    return Object.fromEntries([...this.used].filter(([, issuedAt]) => issuedAt >= horizon));
   }
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
+import { toCaseWorkflowId } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
 import { approver, auditor, caseClient, officer } from '../support/case-client';
 import { requestJson } from '../support/http';
@@ -65,7 +66,7 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
 
     expect(history.status).toBe(200);
     expect(history.body.pipeline).toEqual({ id: 'recruitment.campus_teacher', version: 1 });
-    expect(history.body.temporalWorkflow).toMatchObject({ workflowId: caseId });
+    expect(history.body.temporalWorkflow).toMatchObject({ workflowId: toCaseWorkflowId(caseId) });
     expect(history.body.events.map((event: { type: string }) => event.type)).toEqual([
       'CaseOpened',
       'StageEntered',

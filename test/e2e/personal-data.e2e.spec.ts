@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Pool } from 'pg';
-import type { Actor } from '@talent/domain';
+import { type Actor, toCaseWorkflowId } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
 import { type AppProcess, spawnApi, spawnWorker } from '../support/app-process';
 import { approver, auditor, officer, secondOfficer } from '../support/case-client';
@@ -74,7 +74,9 @@ describe('personal data (PIPL): encrypted at rest, masked for all but the handli
       .query<{ data: string }>('SELECT data::text FROM events WHERE stream_id = $1', [`case-${caseId}`]);
     const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS });
     const temporal = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE });
-    const workflowHistory = decodedPayloads(historyToJSON(await temporal.workflow.getHandle(caseId).fetchHistory()));
+    const workflowHistory = decodedPayloads(
+      historyToJSON(await temporal.workflow.getHandle(toCaseWorkflowId(caseId)).fetchHistory()),
+    );
     await connection.close();
     expect(stored.rows[0]!.data).toMatch(/"idCardNumber": "pii:v1:/);
     for (const text of PLAINTEXTS) {

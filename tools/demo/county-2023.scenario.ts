@@ -47,7 +47,8 @@ async function recruitCivilServant(api: ApiDriver, index: number, outcome: Outco
   await api.act(caseId, 'record', { outcome: 'pass', score: 80 + (index % 15) }, on(day(5, index)));
   await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index)));
   await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), SECOND_OFFICER);
-  await api.settle(caseId, (view) => view.stage.id === 'approval');
+  // The 公示 was over before it was entered: the officer confirms it ran its course.
+  await api.act(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
   await api.act(caseId, 'approve', { opinion: '同意录用' }, on(day(7, index)), APPROVER);
   await api.act(caseId, 'report', { unit: '县直机关' }, on(day(8, index)));
 }
@@ -65,7 +66,8 @@ async function recruitCampusTeacher(api: ApiDriver, index: number): Promise<void
   await api.act(caseId, 'record', { outcome: 'pass', score: 85 }, on(day(5, index)));
   await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index)));
   await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), SECOND_OFFICER);
-  await api.settle(caseId, (view) => view.stage.id === 'approval');
+  // The 公示 was over before it was entered: the officer confirms it ran its course.
+  await api.act(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
   await api.act(caseId, 'approve', { opinion: '同意聘用' }, on(day(7, index)), APPROVER);
   await api.act(caseId, 'report', { unit: '县第一中学' }, on(day(8, index)));
 }
@@ -89,7 +91,8 @@ async function introduceShortageTalent(api: ApiDriver, index: number, outcome: O
   await api.act(caseId, 'record', { outcome: 'pass', method: 'performance_review' }, on(day(3, index)));
   await api.act(caseId, 'record', { outcome: 'pass' }, on(day(4, index)));
   await api.act(caseId, 'record', { outcome: 'pass' }, on(day(4, index), 16), SECOND_OFFICER);
-  await api.settle(caseId, (view) => view.stage.id === 'approval');
+  // The 公示 was over before it was entered: the officer confirms it ran its course.
+  await api.act(caseId, 'confirmNoticeEnded', {}, on(day(5, index), 9));
   await api.act(caseId, 'approve', { opinion: '同意引进' }, on(day(5, index)), APPROVER);
   await api.act(caseId, 'report', { unit: '县人民医院' }, on(day(6, index)));
   const paying = await api.settle(caseId, (view) => (view.state.subsidy?.committedCny ?? 0) > 0);

@@ -2,13 +2,19 @@ import path from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createCaseActivities, createDiagnosticsActivities, createPlanActivities } from '@talent/activities';
+import {
+  createCaseActivities,
+  createCommandActivities,
+  createDiagnosticsActivities,
+  createPlanActivities,
+} from '@talent/activities';
 import { PostgresEventStore } from '@talent/event-store';
 import {
   APP_CONFIG,
   type AppConfig,
   ensureSearchAttributes,
   installTemporalRuntimeLogging,
+  requireCommandSigningKey,
   temporalConnectionSettings,
 } from '@talent/platform';
 
@@ -62,18 +68,24 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   private activities() {
     const config = this.config;
+    const signingKey = requireCommandSigningKey(config);
     return {
       ...createDiagnosticsActivities(),
+      ...createCommandActivities(this.store, signingKey),
       ...createCaseActivities(this.store, {
         dayMs: config.CASE_DAY_SECONDS * 1000,
         extraHolidays: config.LOCAL_HOLIDAYS,
         extraWorkdays: config.LOCAL_WORKDAYS,
       }),
-      ...createPlanActivities(this.client, {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        quotas: { high_level_talent: config.PLAN_HIGH_LEVEL_QUOTA, shortage_talent: config.PLAN_SHORTAGE_QUOTA },
-        fundCny: config.PLAN_FUND_CNY,
-      }),
+      ...createPlanActivities(
+        this.client,
+        {
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          quotas: { high_level_talent: config.PLAN_HIGH_LEVEL_QUOTA, shortage_talent: config.PLAN_SHORTAGE_QUOTA },
+          fundCny: config.PLAN_FUND_CNY,
+        },
+        signingKey,
+      ),
     };
   }
 

@@ -6,3 +6,12 @@ export { createPlanActivities } from './plan.activities';
 export type { PlanActivities, PlanAnswer, PlanDefaults } from './plan.activities';
 export { eventIdFor, nameBasedUuid } from './event-ids';
 export { noticeEndsAt, lastNoticeDay } from './working-days';
+export { createCommandActivities } from './command.activities';
+export type { CommandActivities, CommandCheck } from './command.activities';
+export {
+  COMMAND_SIGNATURE_TTL_MS,
+  commandSignatureProblem,
+  generateCommandSigningKey,
+  signCommand,
+} from './command-signature';
+export type { CommandSignature } from './command-signature';

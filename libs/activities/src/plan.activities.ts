@@ -7,6 +7,7 @@ import {
   type PlanCommand,
   toPlanWorkflowId,
 } from '@talent/domain';
+import { signCommand } from './command-signature';
 
 export interface PlanDefaults {
   taskQueue: string;
@@ -19,25 +20,31 @@ export type PlanAnswer = { ok: true } | { ok: false; code: DomainErrorCode; mess
 /**
  * Cases reach their year's plan through this activity: an Update to the plan's entity workflow,
  * started with the configured defaults if it does not exist yet (update-with-start). A refusal
- * (an overdraw) is an answer, not a failure, so the case can decide what follows.
+ * (an overdraw) is an answer, not a failure, so the case can decide what follows. The Update's id
+ * is the case's `commandId`: a retried activity sends the same Update, which the plan applies once.
  */
-export function createPlanActivities(client: Client, defaults: PlanDefaults) {
+export function createPlanActivities(client: Client, defaults: PlanDefaults, signingKey: Buffer) {
   return {
     async sendPlanCommand(input: {
       divisionCode: string;
       year: number;
       command: PlanCommand;
       actor: Actor;
+      commandId: string;
     }): Promise<PlanAnswer> {
-      const { divisionCode, year } = input;
+      const { divisionCode, year, commandId } = input;
+      const workflowId = toPlanWorkflowId(divisionCode, year);
+      const update = { command: input.command, actor: input.actor };
+      const start = { open: { year, divisionCode, quotas: defaults.quotas, fundCny: defaults.fundCny } };
       try {
         await client.workflow.executeUpdateWithStart('planCommand', {
-          args: [{ command: input.command, actor: input.actor }],
+          updateId: commandId,
+          args: [update, signCommand(signingKey, workflowId, update, new Date(), commandId)],
           startWorkflowOperation: new WithStartWorkflowOperation('annualPlan', {
-            workflowId: toPlanWorkflowId(divisionCode, year),
+            workflowId,
             taskQueue: defaults.taskQueue,
             workflowIdConflictPolicy: 'USE_EXISTING',
-            args: [{ open: { year, divisionCode, quotas: defaults.quotas, fundCny: defaults.fundCny } }],
+            args: [{ ...start, signature: signCommand(signingKey, workflowId, start) }],
           }),
         });
         return { ok: true };

@@ -173,6 +173,9 @@ async function callAppendFunction(
     if (code === INVALID_TRANSACTION_STATE) {
       throw new InvalidEventError('appendWithin must come before any other write of its transaction');
     }
+    // Class 22, data exceptions: the same events would fail the same way on every retry.
+    if (code?.startsWith('22'))
+      throw new InvalidEventError(`PostgreSQL refused the events: ${(error as Error).message}`);
     throw error;
   }
 }

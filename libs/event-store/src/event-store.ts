@@ -56,11 +56,25 @@ const EVENT_COLUMNS = `global_position, transaction_id, stream_id, stream_versio
  */
 const GAP_SAFE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
+/** The path of the first string (or key) in `value` that is not well-formed Unicode, if any. */
+function illFormedAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const at = key.isWellFormed() ? illFormedAt(item, `${path}.${key}`) : `${path} (a key)`;
+    if (at) return at;
+  }
+  return undefined;
+}
+
 function toJson<T>(value: T, what: string): T {
   const encoded = JSON.stringify(value);
   if (encoded === undefined) throw new InvalidEventError(`${what} is not JSON`);
-  // PostgreSQL's jsonb cannot hold NUL; refuse it here rather than fail mid-transaction.
+  // PostgreSQL's jsonb holds neither NUL nor a lone UTF-16 surrogate; refuse them here, where the
+  // error names the field, rather than fail mid-transaction (and be retried for ever).
   if (encoded.includes('\\u0000')) throw new InvalidEventError(`${what} contains a NUL character`);
+  const illFormed = illFormedAt(value, what);
+  if (illFormed) throw new InvalidEventError(`${illFormed} is not well-formed Unicode (a lone surrogate)`);
   return JSON.parse(encoded) as T;
 }
 

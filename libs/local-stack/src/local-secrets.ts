@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateCommandSigningKey } from '@talent/activities';
 import { generateSigningKey } from '@talent/event-store';
 import { PiiCipher } from '@talent/personal-data';
 
@@ -8,6 +9,7 @@ const GENERATORS = {
   AUTH_TOKEN_SECRET: () => randomBytes(32).toString('base64url'),
   PII_ENCRYPTION_KEY: () => PiiCipher.generateKey(),
   AUDIT_SIGNING_KEY: () => generateSigningKey(),
+  COMMAND_SIGNING_KEY: () => generateCommandSigningKey(),
 } as const;
 
 /** A new set of the api's secrets, for a deployment's secret store (npm run secrets:generate). */

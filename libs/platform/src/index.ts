@@ -1,4 +1,11 @@
-export { loadConfig, ConfigError, temporalUsesTls, APP_CONFIG_VARIABLES, requireApiSecrets } from './config/app-config';
+export {
+  loadConfig,
+  ConfigError,
+  temporalUsesTls,
+  APP_CONFIG_VARIABLES,
+  requireApiSecrets,
+  requireCommandSigningKey,
+} from './config/app-config';
 export type { AppConfig } from './config/app-config';
 export { AppConfigModule, APP_CONFIG } from './config/config.module';
 export { DatabaseModule } from './database/database.module';

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { toCaseWorkflowId } from '@talent/domain';
 import { requestJson } from '../../support/http';
 import { admin, approver, caseClient, officer } from '../../support/case-client';
 import { authHeaders, forgetCredentials } from '../../support/identities';
@@ -141,14 +142,14 @@ describe('the case api refuses clearly and never writes half', () => {
     const connection = stack.api.get(Connection);
     await connection.workflowService.deleteWorkflowExecution({
       namespace: process.env.TEMPORAL_NAMESPACE,
-      workflowExecution: { workflowId: caseId },
+      workflowExecution: { workflowId: toCaseWorkflowId(caseId) },
     });
     const deadline = Date.now() + 10_000;
     while (
       Date.now() < deadline &&
       (await stack.api
         .get(Client)
-        .workflow.getHandle(caseId)
+        .workflow.getHandle(toCaseWorkflowId(caseId))
         .describe()
         .then(
           () => true,

@@ -130,8 +130,16 @@ describe('introduced talents: posts from the plan, subsidies from the fund', () 
     await toNotice(api, caseId);
     await api.step(caseId, 'raiseObjection', { grounds: '匿名来信' });
 
-    const dismissed = await api.act(caseId, 'resolveObjection', { upheld: false }, officer, '来信内容经核实不属实');
+    const byRaiser = await api.act(caseId, 'resolveObjection', { upheld: false }, officer, '来信内容经核实不属实');
+    const dismissed = await api.act(
+      caseId,
+      'resolveObjection',
+      { upheld: false },
+      secondOfficer,
+      '来信内容经核实不属实',
+    );
 
+    expect(byRaiser).toMatchObject({ status: 403, body: { error: 'OBJECTION_RAISED_BY_CALLER' } });
     expect(dismissed.body.state.status).toBe('open');
     expect((await api.waitFor(caseId, (body) => body.stage.id === 'approval')).state.status).toBe('open');
   });

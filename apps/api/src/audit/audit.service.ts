@@ -1,7 +1,14 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { type Actor, type CaseSubject, officeDate, toCaseStreamId, toRefusalStreamId } from '@talent/domain';
+import {
+  type Actor,
+  type CaseSubject,
+  officeDate,
+  toCaseStreamId,
+  toCaseWorkflowId,
+  toRefusalStreamId,
+} from '@talent/domain';
 import {
   auditKeyId,
   PostgresEventStore,
@@ -58,14 +65,15 @@ export class AuditService {
     const handlingOfficer = caseStateOf(events)?.handlingOfficer;
     const opened = events[0]!.data as { pipelineId?: string; pipelineVersion?: number };
     const ui = this.config.TEMPORAL_UI_URL;
+    const workflowId = toCaseWorkflowId(caseId);
     return {
       caseId,
       pipeline: { id: opened.pipelineId, version: opened.pipelineVersion },
       temporalWorkflow: {
-        workflowId: caseId,
+        workflowId,
         namespace: this.config.TEMPORAL_NAMESPACE,
         ...(ui && {
-          url: `${ui}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(caseId)}`,
+          url: `${ui}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(workflowId)}`,
         }),
       },
       events: events.map((event) => ({

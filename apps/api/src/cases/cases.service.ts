@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Pool } from 'pg';
@@ -11,12 +11,14 @@ import {
   officeYear,
   type CaseKind,
   type CaseState,
+  type OpenCase,
   type PersonCommand,
   toCaseStreamId,
+  toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { nameBasedUuid } from '@talent/activities';
-import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
+import { type CommandSignature, nameBasedUuid, signCommand } from '@talent/activities';
+import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { decodeCursor, listCases } from '@talent/projections';
 import { caseSearchAttributes } from '@talent/workflows/search-attributes';
@@ -45,6 +47,8 @@ function checkGranted(granted: GrantedKinds, kind: CaseKind, verb: 'open' | 'rea
 /** Starting, reading and acting on cases: the api's side of the case workflows. */
 @Injectable()
 export class CasesService {
+  private readonly commandKey: Buffer;
+
   constructor(
     private readonly temporal: Client,
     private readonly pipelines: PipelineRegistry,
@@ -52,7 +56,9 @@ export class CasesService {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly store: PostgresEventStore,
     private readonly privacy: SubjectPrivacy,
-  ) {}
+  ) {
+    this.commandKey = requireCommandSigningKey(config);
+  }
 
   /** Offices enter facts late but never early, and only so late (BACKDATE_LIMIT_DAYS). */
   occurredAt(given: string | undefined): string {
@@ -90,25 +96,31 @@ export class CasesService {
       this.privacy.fingerprint(dto.subject),
       year,
     ]);
-    const fingerprint = createHash('sha256').update(requested).digest('hex');
+    const repeated = { caseId, actor, requested };
 
-    const existing = await this.describe(caseId);
-    if (existing) return { created: false, view: await this.existingCase(caseId, existing, requested, fingerprint) };
+    const existing = await this.locate(caseId);
+    if (existing) return { created: false, view: this.sameRequest(existing.view, repeated) };
     const archived = await this.fromEventStore(caseId);
-    if (archived) {
-      if (this.storedRequest(caseId, archived.state.opened) !== requested) {
-        throw new ConflictException(`Case ${caseId} already exists with different details`);
-      }
-      return { created: false, view: archived };
-    }
+    if (archived) return { created: false, view: this.sameRequest(archived, repeated) };
+    const workflowId = toCaseWorkflowId(caseId);
+    const open: OpenCase = {
+      type: 'openCase',
+      caseId,
+      pipeline,
+      subject,
+      year,
+      divisionCode: this.config.DIVISION_CODE,
+      actor,
+      occurredAt,
+    };
     let created = true;
     try {
       await this.temporal.workflow.start('caseWorkflow', {
-        workflowId: caseId,
+        workflowId,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowIdConflictPolicy: 'USE_EXISTING',
+        // Of concurrent opens with one key exactly one starts the case and answers 201.
+        workflowIdConflictPolicy: 'FAIL',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        memo: { fingerprint },
         typedSearchAttributes: [
           { key: caseSearchAttributes.caseKind, value: pipeline.kind },
           {
@@ -120,28 +132,37 @@ export class CasesService {
           { key: caseSearchAttributes.caseStatus, value: 'open' },
           { key: caseSearchAttributes.caseStage, value: pipeline.initialStage },
         ],
-        args: [
-          {
-            open: {
-              type: 'openCase',
-              caseId,
-              pipeline,
-              subject,
-              year,
-              divisionCode: this.config.DIVISION_CODE,
-              actor,
-              occurredAt,
-            },
-          },
-        ],
+        args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       // The same request, at the same moment, from another caller or a retry: that one created it.
       created = false;
     }
-    const after = await this.describe(caseId);
-    return { created, view: await this.existingCase(caseId, after!, requested, fingerprint) };
+    const view = await queryUntilAnswered<CaseView>(
+      this.temporal.workflow.getHandle(workflowId),
+      'caseView',
+      `Case ${caseId}`,
+    );
+    return { created, view: created ? view : this.sameRequest(view, repeated) };
+  }
+
+  /**
+   * A repeated open is answered with the case only for whoever opened it, and only when it asks
+   * for the same thing. Anyone else hears that the id is taken, whatever they sent: otherwise
+   * guessing a masked phone number against an existing case would tell a match from a mismatch.
+   */
+  private sameRequest(view: CaseView, repeat: { caseId: string; actor: Actor; requested: string }): CaseView {
+    const { opened, openedBy } = view.state;
+    if (openedBy !== repeat.actor.id) {
+      throw new ConflictException(`Case id ${repeat.caseId} is taken; use another caseId or Idempotency-Key`);
+    }
+    if (this.storedRequest(repeat.caseId, opened) !== repeat.requested) {
+      throw new ConflictException(
+        `Case ${repeat.caseId} already exists with different details; use another caseId or Idempotency-Key`,
+      );
+    }
+    return view;
   }
 
   /** What an open request for the stored case would have asked, in the form of `requested`. */
@@ -155,45 +176,35 @@ export class CasesService {
     ]);
   }
 
-  private async describe(caseId: string) {
+  /**
+   * The running workflow of a case and its view. Cases opened before case workflow ids had their
+   * own prefix run under the bare case id; they are found there, if that workflow is a case's.
+   */
+  private async locate(caseId: string): Promise<{ workflowId: string; view: CaseView } | undefined> {
+    const query = async (workflowId: string) => ({
+      workflowId,
+      view: await this.temporal.workflow.getHandle(workflowId).query<CaseView | undefined>('caseView'),
+    });
     try {
-      return await this.temporal.workflow.getHandle(caseId).describe();
+      const found = await query(toCaseWorkflowId(caseId));
+      return found.view && { workflowId: found.workflowId, view: found.view };
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    try {
+      const { type } = await this.temporal.workflow.getHandle(caseId).describe();
+      if (type !== 'caseWorkflow') return undefined;
+      const found = await query(caseId);
+      return found.view && { workflowId: caseId, view: found.view };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;
     }
   }
 
-  private async existingCase(
-    caseId: string,
-    description: { memo?: Record<string, unknown> },
-    requested: string,
-    fingerprint: string,
-  ) {
-    const view = await queryUntilAnswered<CaseView>(
-      this.temporal.workflow.getHandle(caseId),
-      'caseView',
-      `Case ${caseId}`,
-    );
-    // The memo's fingerprint is keyed by the personal-data key of its day; after a rotation only
-    // the stored case itself can say whether a retry asks for the same thing.
-    if (description.memo?.fingerprint !== fingerprint && this.storedRequest(caseId, view.state.opened) !== requested) {
-      throw new ConflictException(
-        `Case ${caseId} already exists with different details; use another caseId or Idempotency-Key`,
-      );
-    }
-    return view;
-  }
-
   async view(caseId: string, actor: Actor, granted: GrantedKinds = null) {
-    let view: CaseView | undefined;
-    try {
-      view = await this.temporal.workflow.getHandle(caseId).query<CaseView | undefined>('caseView');
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      // Temporal forgets closed workflows after the namespace's retention; the business log does not.
-      view = await this.fromEventStore(caseId);
-    }
+    // Temporal forgets closed workflows after the namespace's retention; the business log does not.
+    const view = (await this.locate(caseId))?.view ?? (await this.fromEventStore(caseId));
     if (!view) throw new NotFoundException(`No case ${caseId}`);
     checkGranted(granted, view.state.opened.kind, 'read');
     return this.present(view, actor);
@@ -227,19 +238,25 @@ export class CasesService {
   }
 
   async act(caseId: string, dto: CaseActionDto, actor: Actor) {
-    const current = await this.view(caseId, actor);
-    const command = this.toCommand(current, dto, actor);
+    const running = await this.locate(caseId);
+    const current = running?.view ?? (await this.fromEventStore(caseId));
+    if (!current) throw new NotFoundException(`No case ${caseId}`);
+    const command = this.toCommand(this.present(current, actor), dto, actor);
     const closed = () =>
       new DomainError(
         'CASE_NOT_OPEN',
         `Case ${caseId} is closed (${current.state.outcome?.id}); nothing more can be done in it.`,
       );
     // A closed case's workflow has completed and takes no Updates; the rule, not the engine, answers.
-    if (current.state.status === 'closed') throw closed();
+    if (!running || current.state.status === 'closed') throw closed();
+    const signature = signCommand(this.commandKey, running.workflowId, command);
     try {
       const view = await this.temporal.workflow
-        .getHandle(caseId)
-        .executeUpdate<CaseView, [PersonCommand]>('caseCommand', { args: [command] });
+        .getHandle(running.workflowId)
+        .executeUpdate<CaseView, [PersonCommand, CommandSignature]>('caseCommand', {
+          args: [command, signature],
+          updateId: signature.commandId,
+        });
       return this.present(view, actor);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw closed();
@@ -266,6 +283,8 @@ export class CasesService {
           return { type: 'raiseObjection', grounds: payload.grounds as string, actor, occurredAt };
         case 'resolveObjection':
           return { type: 'resolveObjection', upheld: payload.upheld as boolean, reason: reason!, actor, occurredAt };
+        case 'confirmNoticeEnded':
+          return { type: 'confirmNoticeEnded', actor, occurredAt };
       }
     }
     const pipeline = this.pipelines.get(current.pipeline.id, current.pipeline.version);

@@ -9,7 +9,8 @@ import {
   QUOTA_CATEGORIES,
   toPlanWorkflowId,
 } from '@talent/domain';
-import { APP_CONFIG, type AppConfig } from '@talent/platform';
+import { signCommand } from '@talent/activities';
+import { APP_CONFIG, type AppConfig, requireCommandSigningKey } from '@talent/platform';
 import type { PlanView } from '@talent/workflows/annual-plan.workflow';
 import { queryUntilAnswered } from '../workflow-queries';
 import type { OpenPlanDto } from './open-plan.dto';
@@ -47,10 +48,14 @@ export function presentPlan(state: PlanState) {
 
 @Injectable()
 export class PlansService {
+  private readonly commandKey: Buffer;
+
   constructor(
     private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.commandKey = requireCommandSigningKey(config);
+  }
 
   async get(year: number) {
     try {
@@ -70,13 +75,13 @@ export class PlansService {
   async open(year: number, dto: OpenPlanDto, actor: Actor) {
     const divisionCode = this.config.DIVISION_CODE;
     const workflowId = toPlanWorkflowId(divisionCode, year);
-    const open = { year, divisionCode, quotas: dto.quotas, fundCny: dto.fundCny };
+    const opening = { open: { year, divisionCode, quotas: dto.quotas, fundCny: dto.fundCny }, openedBy: actor };
     try {
       await this.temporal.workflow.start('annualPlan', {
         workflowId,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         workflowIdConflictPolicy: 'FAIL',
-        args: [{ open, openedBy: actor }],
+        args: [{ ...opening, signature: signCommand(this.commandKey, workflowId, opening) }],
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {

@@ -1,7 +1,8 @@
 import { DomainError } from '../shared/domain-error';
 import type { Actor } from '../shared/roles';
+import type { PersonCommand } from './case-commands';
 import type { CaseState } from './case-state';
-import { allowedAction } from './decide-case';
+import { allowedAction, consequenceTime, decideCase } from './decide-case';
 import type { PayloadSchema, PipelineDefinition } from './pipeline';
 
 export interface AvailableAction {
@@ -38,12 +39,13 @@ export const CASE_COMMAND_ACTIONS = {
     },
     reasonRequired: true,
   },
+  confirmNoticeEnded: { label: '确认公示期满', payloadSchema: noPayload, reasonRequired: false },
 } as const satisfies Record<string, Omit<AvailableAction, 'action'>>;
 
 export type CaseCommandAction = keyof typeof CASE_COMMAND_ACTIONS;
 
 export function isCaseCommandAction(action: string): action is CaseCommandAction {
-  return action in CASE_COMMAND_ACTIONS;
+  return Object.hasOwn(CASE_COMMAND_ACTIONS, action);
 }
 
 const permitted = (check: () => unknown): boolean => {
@@ -56,7 +58,26 @@ const permitted = (check: () => unknown): boolean => {
   }
 };
 
-/** What `actor` may do to the case right now: the current stage's actions and the case commands. */
+/** A command as a form would send it, dated at the earliest moment the case accepts. */
+function probe(action: CaseCommandAction, state: CaseState, actor: Actor): PersonCommand {
+  const occurredAt = consequenceTime(state, action === 'confirmNoticeEnded' ? state.noticeEndsAt : undefined);
+  switch (action) {
+    case 'withdraw':
+    case 'reject':
+      return { type: action, reason: '-', actor, occurredAt };
+    case 'raiseObjection':
+      return { type: action, grounds: '-', actor, occurredAt };
+    case 'resolveObjection':
+      return { type: action, upheld: false, reason: '-', actor, occurredAt };
+    case 'confirmNoticeEnded':
+      return { type: action, actor, occurredAt };
+  }
+}
+
+/**
+ * What `actor` may do to the case right now: the current stage's actions and the case commands,
+ * each asked of the decider itself, so that no rule lives twice.
+ */
 export function availableActions(state: CaseState, pipeline: PipelineDefinition, actor: Actor): AvailableAction[] {
   if (state.status === 'closed') return [];
   const stage = pipeline.stages[state.stage]!;
@@ -68,12 +89,8 @@ export function availableActions(state: CaseState, pipeline: PipelineDefinition,
       payloadSchema: definition.payloadSchema,
       reasonRequired: false,
     }));
-  const officer = actor.role === 'hr_officer';
-  const noticeRunning = stage.kind === 'notice' && !state.noticeCompleted;
-  const commands: CaseCommandAction[] = [
-    ...(officer ? (['withdraw', 'reject'] as const) : []),
-    ...(officer && noticeRunning && state.status === 'open' ? (['raiseObjection'] as const) : []),
-    ...((officer || actor.role === 'approver') && state.status === 'suspended' ? (['resolveObjection'] as const) : []),
-  ];
+  const commands = (Object.keys(CASE_COMMAND_ACTIONS) as CaseCommandAction[]).filter((action) =>
+    permitted(() => decideCase(state, probe(action, state, actor), pipeline)),
+  );
   return [...stageActions, ...commands.map((action) => ({ action, ...CASE_COMMAND_ACTIONS[action] }))];
 }

@@ -29,12 +29,15 @@ export type RaiseObjection = ByPerson & { type: 'raiseObjection'; grounds: strin
 export type ResolveObjection = ByPerson & { type: 'resolveObjection'; upheld: boolean; reason: string };
 export type WithdrawCase = ByPerson & { type: 'withdraw'; reason: string };
 export type RejectCase = ByPerson & { type: 'reject'; reason: string };
+/** 公示期满: an officer confirms that a notice entered after its end ran its course. */
+export type ConfirmNoticeEnded = ByPerson & { type: 'confirmNoticeEnded' };
 
 /** Steps the engine takes itself, driven by timers and by the annual plan's answers. */
 export type ScheduleStage = Base & {
   type: 'scheduleStage';
   deadlineAt?: string;
   noticeEndsAt?: string;
+  noticeEndConfirmedByOfficer?: boolean;
   nextFollowUpAt?: string;
 };
 export type CompleteNotice = Base & { type: 'completeNotice' };
@@ -52,6 +55,7 @@ export type CaseCommand =
   | ResolveObjection
   | WithdrawCase
   | RejectCase
+  | ConfirmNoticeEnded
   | ScheduleStage
   | CompleteNotice
   | RecordQuotaReserved
@@ -62,4 +66,5 @@ export type CaseCommand =
   | RecordFollowUpDue;
 
 /** Commands a person sends (as Updates); the others come from the engine. */
-export type PersonCommand = TakeAction | RaiseObjection | ResolveObjection | WithdrawCase | RejectCase;
+export type PersonCommand =
+  TakeAction | RaiseObjection | ResolveObjection | WithdrawCase | RejectCase | ConfirmNoticeEnded;

@@ -45,7 +45,14 @@ export type StageEntered = Event<'StageEntered', { stage: string; stageKind: Sta
  */
 export type StageScheduled = Event<
   'StageScheduled',
-  { stage: string; deadlineAt?: string; noticeEndsAt?: string; nextFollowUpAt?: string }
+  {
+    stage: string;
+    deadlineAt?: string;
+    noticeEndsAt?: string;
+    /** The notice was already over when entered: it ends on an officer's confirmation, not by a timer. */
+    noticeEndConfirmedByOfficer?: boolean;
+    nextFollowUpAt?: string;
+  }
 >;
 export type ActionTaken = Event<
   'ActionTaken',

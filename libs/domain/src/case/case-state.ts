@@ -1,6 +1,7 @@
 import type { QuotaCategory } from '../shared/case-kinds';
 import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
 import type { CaseEvent, CaseOpened } from './case-events';
+import type { StageKind } from './pipeline';
 
 export type CaseStatus = 'open' | 'suspended' | 'closed';
 
@@ -9,17 +10,33 @@ export interface CaseState {
   opened: CaseOpened['data'];
   status: CaseStatus;
   stage: string;
+  stageKind?: StageKind;
   stageEnteredAt: string;
+  /**
+   * The latest business time of the case's facts so far: later facts may not predate it. The
+   * engine's reminders (overdue, follow-up due) do not count: they are observations dated at their
+   * scheduled moment, and a fact entered late (catch-up entry) may well predate them.
+   */
+  lastOccurredAt?: string;
+  /**
+   * Everyone who worked the case as an officer or API client (opened it, took a step, raised an
+   * objection): none of them may approve it later, in whatever role (四眼原则, over the whole case).
+   */
+  workedBy?: string[];
   /**
    * The officer handling the case: who opened it, or, for a case another system opened, the
    * first officer to act on it. Only they see the subject's personal data unmasked.
    */
   handlingOfficer?: string;
+  /** Who opened the case (an officer or an API client): the one a repeated open may tell apart. */
+  openedBy?: string;
   /** Who moved the case into the current stage: the officer an approver must not be. */
   stageSubmittedBy?: Actor;
   deadlineAt?: string;
   overdue: boolean;
   noticeEndsAt?: string;
+  /** A notice already over when it was entered (catch-up entry) ends on an officer's 公示期满 confirmation. */
+  noticeEndConfirmedByOfficer?: boolean;
   noticeCompleted: boolean;
   nextFollowUpAt?: string;
   objection?: { grounds: string; raisedBy: Actor; raisedAt: string };
@@ -35,6 +52,19 @@ export interface CaseState {
 const takenOnBy = (handlingOfficer: string | undefined, actor: Actor): string | undefined =>
   handlingOfficer ?? (actor.role === 'hr_officer' ? actor.id : undefined);
 
+const REMINDERS: readonly CaseEvent['type'][] = ['StageOverdue', 'FollowUpDue'];
+
+const later = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);
+
+/** Officers and API clients work a case; approvers decide on it and the engine only follows. */
+const WORKING_ROLES: readonly Actor['role'][] = ['hr_officer', 'api_client'];
+
+function workedAfter(state: CaseState | undefined, actor: Actor): string[] | undefined {
+  const worked = state?.workedBy ?? [];
+  if (!WORKING_ROLES.includes(actor.role) || worked.includes(actor.id)) return state?.workedBy;
+  return [...worked, actor.id];
+}
+
 /** Folds one event into the state; the first event must be CaseOpened. */
 export function evolve(state: CaseState | undefined, event: CaseEvent): CaseState {
   if (event.type === 'CaseOpened') {
@@ -49,6 +79,9 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
       followUpsDue: 0,
       version: 1,
       handlingOfficer: takenOnBy(undefined, event.meta.actor),
+      openedBy: event.meta.actor.id,
+      lastOccurredAt: event.meta.occurredAt,
+      workedBy: workedAfter(undefined, event.meta.actor),
     };
   }
   if (!state) throw new Error(`${event.type} before CaseOpened`);
@@ -56,17 +89,23 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
     ...state,
     version: state.version + 1,
     handlingOfficer: takenOnBy(state.handlingOfficer, event.meta.actor),
+    lastOccurredAt: REMINDERS.includes(event.type)
+      ? state.lastOccurredAt
+      : later(state.lastOccurredAt, event.meta.occurredAt),
+    workedBy: workedAfter(state, event.meta.actor),
   };
   switch (event.type) {
     case 'StageEntered':
       return {
         ...next,
         stage: event.data.stage,
+        stageKind: event.data.stageKind,
         stageEnteredAt: event.meta.occurredAt,
         // Automatic steps keep the last officer who moved the case: the one an approver must not be.
         stageSubmittedBy: event.meta.actor.id === SYSTEM_ACTOR.id ? state.stageSubmittedBy : event.meta.actor,
         deadlineAt: undefined,
         noticeEndsAt: undefined,
+        noticeEndConfirmedByOfficer: undefined,
         nextFollowUpAt: undefined,
         overdue: false,
         noticeCompleted: false,
@@ -78,6 +117,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         ...next,
         deadlineAt: event.data.deadlineAt ?? next.deadlineAt,
         noticeEndsAt: event.data.noticeEndsAt ?? next.noticeEndsAt,
+        noticeEndConfirmedByOfficer: event.data.noticeEndConfirmedByOfficer ?? next.noticeEndConfirmedByOfficer,
         nextFollowUpAt: event.data.nextFollowUpAt,
       };
     case 'NoticeCompleted':

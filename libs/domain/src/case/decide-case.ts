@@ -19,6 +19,33 @@ function currentStage(state: CaseState, pipeline: PipelineDefinition): StageDefi
   return pipeline.stages[state.stage]!;
 }
 
+/**
+ * When a step the engine takes by itself happened in the office: at its scheduled moment (a
+ * notice's end, a deadline), or when what caused it happened; never before the case's last fact.
+ */
+export function consequenceTime(state: CaseState, scheduledAt?: string): string {
+  const last = state.lastOccurredAt ?? state.stageEnteredAt;
+  return scheduledAt !== undefined && Date.parse(scheduledAt) > Date.parse(last) ? scheduledAt : last;
+}
+
+/**
+ * Which rules decide. `original` is how commands were decided before facts had to come in order,
+ * four-eyes covered the whole case and objections their notice period: a workflow replaying a
+ * history recorded then must decide exactly as it did. Everything new is decided by `current`.
+ */
+export type CaseRules = 'original' | 'current';
+
+/** Facts of a case are entered in the order they happened: a later entry may not predate an earlier one. */
+function requireInOrder(state: CaseState | undefined, occurredAt: string, rules: CaseRules): void {
+  const last = state?.lastOccurredAt;
+  if (rules === 'current' && last !== undefined && Date.parse(occurredAt) < Date.parse(last)) {
+    throw new DomainError(
+      'OCCURRED_BEFORE_LAST_FACT',
+      `occurredAt ${occurredAt} is before the case's last recorded fact (${last}); enter a case's facts in the order they happened.`,
+    );
+  }
+}
+
 function requireOpen(state: CaseState | undefined): CaseState {
   if (!state || state.status === 'closed') {
     throw new DomainError(
@@ -101,11 +128,13 @@ export function allowedAction(
   pipeline: PipelineDefinition,
   action: string,
   actor: Actor,
+  rules: CaseRules = 'current',
 ): ActionDefinition {
   const openState = requireOpen(state);
   requireNotSuspended(openState);
   const stage = currentStage(openState, pipeline);
-  const definition = stage.actions[action];
+  // Own properties only: an action named after an Object.prototype member is not an action.
+  const definition = Object.hasOwn(stage.actions, action) ? stage.actions[action] : undefined;
   if (!definition) {
     const accepted = Object.keys(stage.actions);
     throw new DomainError(
@@ -120,18 +149,29 @@ export function allowedAction(
       `'${action}' needs the role ${definition.roles.join(' or ')}; the caller is ${actor.role}.`,
     );
   }
-  if (stage.kind === 'approval' && openState.stageSubmittedBy?.id === actor.id) {
+  if (stage.kind === 'approval') requireFourEyes(openState, actor, rules);
+  return definition;
+}
+
+/** 四眼原则: whoever worked the case (in any role, at any stage) does not approve it. */
+function requireFourEyes(state: CaseState, actor: Actor, rules: CaseRules): void {
+  if (state.stageSubmittedBy?.id === actor.id) {
     throw new DomainError(
       'APPROVER_IS_SUBMITTER',
       `${actor.id} submitted this case for approval and cannot approve it; another approver must.`,
     );
   }
-  return definition;
+  if (rules === 'current' && state.workedBy?.includes(actor.id)) {
+    throw new DomainError(
+      'APPROVER_WORKED_CASE',
+      `${actor.id} worked on this case earlier and cannot approve it; an approver who has not must.`,
+    );
+  }
 }
 
 function outcomeOf(definition: ActionDefinition, command: TakeAction): string {
   const outcomes = Object.keys(definition.outcomes);
-  const chosen = command.payload.outcome;
+  const chosen = Object.hasOwn(command.payload, 'outcome') ? command.payload.outcome : undefined;
   if (chosen === undefined && outcomes.length === 1) return outcomes[0]!;
   if (typeof chosen !== 'string' || !outcomes.includes(chosen)) {
     throw new DomainError(
@@ -142,8 +182,13 @@ function outcomeOf(definition: ActionDefinition, command: TakeAction): string {
   return chosen;
 }
 
-function takeAction(state: CaseState | undefined, pipeline: PipelineDefinition, command: TakeAction): CaseEvent[] {
-  const definition = allowedAction(state, pipeline, command.action, command.actor);
+function takeAction(
+  state: CaseState | undefined,
+  pipeline: PipelineDefinition,
+  command: TakeAction,
+  rules: CaseRules,
+): CaseEvent[] {
+  const definition = allowedAction(state, pipeline, command.action, command.actor, rules);
   const openState = state!;
   const stage = currentStage(openState, pipeline);
   const m = meta(command.actor, command.occurredAt, command.reason);
@@ -194,23 +239,63 @@ function requireRole(actor: Actor, roles: Actor['role'][], what: string): void {
   }
 }
 
+/** An objection raised during a notice entered late is dated in it; one dated after its end is too late. */
+function requireWithinNotice(state: CaseState, occurredAt: string): void {
+  if (state.noticeEndsAt !== undefined && Date.parse(occurredAt) >= Date.parse(state.noticeEndsAt)) {
+    throw new DomainError(
+      'OUTSIDE_NOTICE_PERIOD',
+      `The public notice ended at ${state.noticeEndsAt}; an objection dated ${occurredAt} came after it.`,
+    );
+  }
+}
+
+function confirmNoticeEnded(
+  state: CaseState | undefined,
+  pipeline: PipelineDefinition,
+  command: ByOfficer,
+): CaseEvent[] {
+  requireRole(command.actor, ['hr_officer'], 'Confirming that a public notice has ended');
+  const noticed = noticeStage(state, pipeline);
+  requireNotSuspended(noticed);
+  if (!noticed.noticeEndConfirmedByOfficer || noticed.noticeEndsAt === undefined) {
+    throw new DomainError(
+      'NOTICE_ENDS_BY_ITSELF',
+      `This public notice ends by itself${noticed.noticeEndsAt ? ` at ${noticed.noticeEndsAt}` : ''}; nothing to confirm.`,
+    );
+  }
+  if (Date.parse(command.occurredAt) < Date.parse(noticed.noticeEndsAt)) {
+    throw new DomainError('NOTICE_NOT_OVER', `The public notice runs until ${noticed.noticeEndsAt}.`);
+  }
+  // The notice ended at its computed end; the confirmation only records that nothing was raised in it.
+  const m = meta(command.actor, consequenceTime(noticed, noticed.noticeEndsAt));
+  return [
+    { type: 'NoticeCompleted', data: { stage: noticed.stage }, meta: m },
+    ...automatic(noticed, pipeline, 'elapsed', m),
+  ];
+}
+
+type ByOfficer = Extract<CaseCommand, { actor: Actor }>;
+
 /** Every rule of a case: the events a command produces, or the DomainError it breaks. */
 export function decideCase(
   state: CaseState | undefined,
   command: CaseCommand,
   pipeline: PipelineDefinition,
+  rules: CaseRules = 'current',
 ): CaseEvent[] {
+  requireInOrder(state, command.occurredAt, rules);
   switch (command.type) {
     case 'openCase':
       return open(state, command);
     case 'takeAction':
-      return takeAction(state, pipeline, command);
+      return takeAction(state, pipeline, command, rules);
     case 'raiseObjection': {
       requireRole(command.actor, ['hr_officer'], 'Registering an objection');
       const noticed = noticeStage(state, pipeline);
       if (noticed.status === 'suspended') {
         throw new DomainError('OBJECTION_ALREADY_OPEN', 'An objection is already open; resolve it first.');
       }
+      if (rules === 'current') requireWithinNotice(noticed, command.occurredAt);
       const m = meta(command.actor, command.occurredAt, command.grounds);
       return [{ type: 'ObjectionRaised', data: { stage: noticed.stage, grounds: command.grounds }, meta: m }];
     }
@@ -218,6 +303,12 @@ export function decideCase(
       requireRole(command.actor, ['hr_officer', 'approver'], 'Resolving an objection');
       const noticed = noticeStage(state, pipeline);
       if (noticed.status !== 'suspended') throw new DomainError('NO_OBJECTION_OPEN', 'No objection is open.');
+      if (rules === 'current' && noticed.objection?.raisedBy.id === command.actor.id) {
+        throw new DomainError(
+          'OBJECTION_RAISED_BY_CALLER',
+          `${command.actor.id} registered this objection and cannot resolve it; another officer or an approver must.`,
+        );
+      }
       const m = meta(command.actor, command.occurredAt, command.reason);
       const resolved: CaseEvent = {
         type: 'ObjectionResolved',
@@ -232,6 +323,8 @@ export function decideCase(
       const outcome = command.type === 'withdraw' ? 'withdrawn' : 'rejected';
       return close(requireOpen(state), pipeline, outcome, meta(command.actor, command.occurredAt, command.reason));
     }
+    case 'confirmNoticeEnded':
+      return confirmNoticeEnded(state, pipeline, command);
     case 'scheduleStage': {
       const openState = requireOpen(state);
       const { type: _type, occurredAt, ...times } = command;

@@ -24,7 +24,7 @@ export type PlanEvent =
   | PlanEventOf<'PlanQuotaReleased', { caseId: string; category: QuotaCategory }>
   | PlanEventOf<'PlanQuotaUsed', { caseId: string; category: QuotaCategory }>
   | PlanEventOf<'PlanFundCommitted', { caseId: string; amountCny: number }>
-  | PlanEventOf<'PlanFundDisbursed', { caseId: string; amountCny: number }>
+  | PlanEventOf<'PlanFundDisbursed', { caseId: string; amountCny: number; instalment?: number }>
   | PlanEventOf<'PlanFundReleased', { caseId: string; amountCny: number }>;
 
 export type PlanCommand =
@@ -33,7 +33,8 @@ export type PlanCommand =
   | { type: 'releaseQuota'; caseId: string }
   | { type: 'useQuota'; caseId: string }
   | { type: 'commitFund'; caseId: string; amountCny: number }
-  | { type: 'disburseFund'; caseId: string; amountCny: number }
+  /** `instalment` numbers a case's payments from 1: a repeated instalment is paid once. */
+  | { type: 'disburseFund'; caseId: string; amountCny: number; instalment: number }
   | { type: 'releaseFund'; caseId: string; amountCny: number };
 
 export interface QuotaLedger {
@@ -46,7 +47,13 @@ export interface PlanState {
   year: number;
   divisionCode: string;
   quotas: Record<QuotaCategory, QuotaLedger>;
-  fund: { totalCny: number; committed: Record<string, number>; disbursed: Record<string, number> };
+  fund: {
+    totalCny: number;
+    committed: Record<string, number>;
+    disbursed: Record<string, number>;
+    /** caseId → the number of its last instalment paid. */
+    instalmentsPaid?: Record<string, number>;
+  };
 }
 
 export function quotaAvailable(ledger: QuotaLedger): number {
@@ -107,6 +114,7 @@ export function decidePlan(state: PlanState | undefined, command: PlanCommand, m
       return [event('PlanFundCommitted', { caseId: command.caseId, amountCny: command.amountCny }, meta)];
     }
     case 'disburseFund': {
+      if (command.instalment <= (state.fund.instalmentsPaid?.[command.caseId] ?? 0)) return [];
       const committed = state.fund.committed[command.caseId] ?? 0;
       const disbursed = state.fund.disbursed[command.caseId] ?? 0;
       if (disbursed + command.amountCny > committed) {
@@ -115,7 +123,8 @@ export function decidePlan(state: PlanState | undefined, command: PlanCommand, m
           `Case ${command.caseId} has ${committed - disbursed} CNY committed and unpaid; ${command.amountCny} CNY was asked.`,
         );
       }
-      return [event('PlanFundDisbursed', { caseId: command.caseId, amountCny: command.amountCny }, meta)];
+      const { caseId, amountCny, instalment } = command;
+      return [event('PlanFundDisbursed', { caseId, amountCny, instalment }, meta)];
     }
     case 'releaseFund': {
       const unpaid = (state.fund.committed[command.caseId] ?? 0) - (state.fund.disbursed[command.caseId] ?? 0);
@@ -161,9 +170,15 @@ export function evolvePlan(state: PlanState | undefined, planEvent: PlanEvent): 
       };
     case 'PlanFundDisbursed': {
       const { caseId, amountCny } = planEvent.data;
+      // Disbursements recorded before instalments were numbered count one each.
+      const instalment = planEvent.data.instalment ?? (fund.instalmentsPaid?.[caseId] ?? 0) + 1;
       return {
         ...state,
-        fund: { ...fund, disbursed: { ...fund.disbursed, [caseId]: (fund.disbursed[caseId] ?? 0) + amountCny } },
+        fund: {
+          ...fund,
+          disbursed: { ...fund.disbursed, [caseId]: (fund.disbursed[caseId] ?? 0) + amountCny },
+          instalmentsPaid: { ...fund.instalmentsPaid, [caseId]: instalment },
+        },
       };
     }
     case 'PlanFundReleased': {

@@ -57,11 +57,37 @@ describe('the annual plan', () => {
       .thenThrows('FUND_EXHAUSTED');
     spec
       .given([opened, committed])
-      .when({ type: 'disburseFund', caseId: 'a', amountCny: 90_000 })
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 90_000, instalment: 1 })
       .thenThrows('FUND_EXHAUSTED');
     spec
       .given([opened, committed])
-      .when({ type: 'disburseFund', caseId: 'a', amountCny: 30_000 })
-      .then([{ type: 'PlanFundDisbursed', data: { caseId: 'a', amountCny: 30_000 } }]);
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 30_000, instalment: 1 })
+      .then([{ type: 'PlanFundDisbursed', data: { caseId: 'a', amountCny: 30_000, instalment: 1 } }]);
+  });
+
+  it('pays each instalment of a case once, however often it is asked (a retried command)', () => {
+    const committed: PlanEvent = { type: 'PlanFundCommitted', data: { caseId: 'a', amountCny: 80_000 }, meta };
+    const paid: PlanEvent = {
+      type: 'PlanFundDisbursed',
+      data: { caseId: 'a', amountCny: 40_000, instalment: 1 },
+      meta,
+    };
+    spec
+      .given([opened, committed, paid])
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 40_000, instalment: 1 })
+      .then([]);
+    spec
+      .given([opened, committed, paid])
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 40_000, instalment: 2 })
+      .then([{ type: 'PlanFundDisbursed', data: { caseId: 'a', amountCny: 40_000, instalment: 2 } }]);
+  });
+
+  it('counts disbursements recorded before instalments were numbered as one each', () => {
+    const committed: PlanEvent = { type: 'PlanFundCommitted', data: { caseId: 'a', amountCny: 80_000 }, meta };
+    const unnumbered: PlanEvent = { type: 'PlanFundDisbursed', data: { caseId: 'a', amountCny: 40_000 }, meta };
+    spec
+      .given([opened, committed, unnumbered])
+      .when({ type: 'disburseFund', caseId: 'a', amountCny: 40_000, instalment: 1 })
+      .then([]);
   });
 });

@@ -69,6 +69,8 @@ const appConfigShape = z.object({
     .transform((value) => (value ? value.split(',') : []))
     .pipe(z.array(base64Key)),
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  // The api signs every command it sends to a workflow and the worker checks it: both need it.
+  COMMAND_SIGNING_KEY: base64Key.optional(),
   // Requests per minute per signed-in user or API client, and per address (an office may share one).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
@@ -110,6 +112,16 @@ export function requireApiSecrets(
     PII_ENCRYPTION_KEY: config.PII_ENCRYPTION_KEY!,
     AUDIT_SIGNING_KEY: config.AUDIT_SIGNING_KEY!,
   };
+}
+
+/** The key of command signatures, which the api and the worker share and nobody else holds. */
+export function requireCommandSigningKey(config: AppConfig): Buffer {
+  if (!config.COMMAND_SIGNING_KEY) {
+    throw new ConfigError([
+      'COMMAND_SIGNING_KEY: is required by the api and the worker (npm start generates one into DATA_DIR/secrets.env)',
+    ]);
+  }
+  return Buffer.from(config.COMMAND_SIGNING_KEY, 'base64');
 }
 
 export class ConfigError extends Error {

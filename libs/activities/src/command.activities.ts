@@ -1,0 +1,54 @@
+import { officeDate, toRefusalStreamId } from '@talent/domain';
+import type { PostgresEventStore } from '@talent/event-store';
+import { type CommandSignature, commandSignatureProblem } from './command-signature';
+
+export interface CommandCheck {
+  workflowId: string;
+  command: unknown;
+  signature?: CommandSignature;
+  /** The workflow saw this signature's command id before: a captured command sent again. */
+  replayed?: boolean;
+}
+
+/** Who the command says sent it: an `actor` field, or the `openedBy` of a plan opened by hand. */
+function claimedActor(command: unknown): { id: string; role: string } {
+  const claimed = (command as { actor?: unknown; openedBy?: unknown } | null)?.actor;
+  if (claimed && typeof claimed === 'object' && 'id' in claimed && 'role' in claimed) {
+    return { id: String(claimed.id), role: String(claimed.role) };
+  }
+  return { id: 'unknown', role: 'none' };
+}
+
+/**
+ * Run by the workflows, as local activities, before they act on a command: only the worker holds
+ * the signing key. A refused command is recorded where auditors read refusals, with the actor it
+ * claimed, since whoever sent it went around the api and its sign-in.
+ */
+export function createCommandActivities(store: PostgresEventStore, signingKey: Buffer) {
+  return {
+    async verifyCommand(check: CommandCheck): Promise<string | undefined> {
+      const now = new Date();
+      const problem = check.replayed
+        ? 'the command was already used once'
+        : commandSignatureProblem(signingKey, check.workflowId, check.command, check.signature, now);
+      if (!problem) return undefined;
+      const type = (check.command as { type?: unknown } | null)?.type;
+      await store.append(toRefusalStreamId(officeDate(now)), 'any', [
+        {
+          type: 'CommandRefused',
+          data: {
+            workflowId: check.workflowId,
+            command: typeof type === 'string' ? type : 'unknown',
+            code: 'COMMAND_NOT_SIGNED',
+            ...(check.signature?.commandId !== undefined && { commandId: String(check.signature.commandId) }),
+          },
+          metadata: { actor: claimedActor(check.command), reason: problem },
+          occurredAt: now,
+        },
+      ]);
+      return problem;
+    },
+  };
+}
+
+export type CommandActivities = ReturnType<typeof createCommandActivities>;
