@@ -45,6 +45,11 @@ export function caseClient(baseUrl: string) {
         body: { action, payload, ...(reason && { reason }) },
         headers: await identity(actor),
       }),
+    /** An action entered after the fact: `body` as the api takes it, occurredAt and reason included. */
+    actAt: async (caseId: string, body: Record<string, unknown>, actor: Actor = officer) =>
+      requestJson(`${baseUrl}/cases/${caseId}/actions`, { body, headers: await identity(actor) }),
+    history: async (caseId: string, actor: Actor = auditor) =>
+      requestJson(`${baseUrl}/cases/${caseId}/history`, { headers: await identity(actor) }),
     plan: async (year: number, actor: Actor = officer) =>
       requestJson(`${baseUrl}/plans/${year}`, { headers: await identity(actor) }),
     openPlan: async (year: number, body: Record<string, unknown>, actor: Actor = admin) =>
