@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
-import { CreateAppendFunction1764000003000, CreateEventStore1764000000000 } from '@talent/event-store';
+import {
+  CreateAppendFunction1764000003000,
+  CreateEventStore1764000000000,
+  IndexEventsByTypeAndOccurrence1764000010000,
+} from '@talent/event-store';
 import {
   CreateActivityByDay1764000002000,
   CreateAnnualStatisticTotals1764000007000,
@@ -25,4 +29,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateAnnualStatisticTotals1764000007000,
   CreateIdentity1764000008000,
   AddPasswordChangeRequired1764000009000,
+  IndexEventsByTypeAndOccurrence1764000010000,
 ];
