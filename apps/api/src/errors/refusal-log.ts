@@ -3,6 +3,8 @@ import { officeDate, toRefusalStreamId } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
 import type { AuthenticatedRequest } from '../identity/authenticated-request';
 
+export const REFUSAL_EVENT_TYPE = 'RequestRefused';
+
 /**
  * Refused requests, one stream per office day in the event store: hash-chained like every other
  * fact, so a deleted or altered refusal is found by GET /audit/verify.
@@ -26,7 +28,7 @@ export class RefusalLog {
     try {
       await this.store.append(toRefusalStreamId(officeDate(now)), 'any', [
         {
-          type: 'RequestRefused',
+          type: REFUSAL_EVENT_TYPE,
           data: {
             method: request.method,
             path: request.path,
