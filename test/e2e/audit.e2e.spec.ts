@@ -264,4 +264,25 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
       expect(refused.body.message).toEqual(expect.arrayContaining([expect.stringMatching(named)]));
     }
   });
+
+  it('records 20 concurrent refusals of 20 callers, each caller’s day a hash-chained stream of its own', async () => {
+    const callers = Array.from({ length: 20 }, (_, index) => ({ id: `caller-${index}`, role: 'hr_officer' as const }));
+    const headers = await Promise.all(callers.map((caller) => authHeaders(stack.baseUrl, caller)));
+
+    const statuses = await Promise.all(
+      headers.map(async (caller) => (await requestJson(`${stack.baseUrl}/audit/refusals`, { headers: caller })).status),
+    );
+
+    expect(statuses).toEqual(callers.map(() => 403));
+    const recorded = (await allPages('limit=1000'))
+      .flatMap((page) => page.items)
+      .map((item) => (item.actor as { id: string }).id)
+      .filter((id) => id.startsWith('caller-'));
+    expect(recorded.sort()).toEqual(callers.map((caller) => caller.id).sort());
+    const { rows } = await pool.query<{ stream_id: string }>(
+      "SELECT stream_id FROM event_streams WHERE stream_id LIKE 'refusals-%-by-caller-%'",
+    );
+    expect(rows).toHaveLength(20);
+    expect((await get('/audit/verify')).body).toMatchObject({ valid: true, brokenStreams: 0 });
+  });
 });
