@@ -191,4 +191,99 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
       'at most 31 days at a time',
     ]);
   });
+
+  /** Every page of `/audit/refusals?<query>`, following nextCursor. */
+  async function allPages(query: string) {
+    const pages: Array<{ items: Array<Record<string, unknown>>; nextCursor: string | null }> = [];
+    let cursor: string | null = null;
+    do {
+      const response = await get(`/audit/refusals?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.status).toBe(200);
+      pages.push(response.body);
+      cursor = response.body.nextCursor;
+    } while (cursor && pages.length < 50);
+    return pages;
+  }
+
+  it('pages through refusals with a cursor, in the order they occurred, keeping the filters', async () => {
+    const pagerA = { id: 'pager-a', role: 'auditor' } as const;
+    const pagerB = { id: 'pager-b', role: 'approver' } as const;
+    for (const caseId of ['paging-case-1', 'paging-case-1', 'paging-case-1', 'paging-case-2', 'paging-case-2']) {
+      expect((await api.act(caseId, 'register', {}, pagerA)).status).toBe(403);
+    }
+    for (let attempt = 0; attempt < 2; attempt += 1) expect((await get('/audit/refusals', pagerB)).status).toBe(403);
+
+    const byA = await allPages(`actorId=${pagerA.id}&limit=2`);
+    const items = byA.flatMap((page) => page.items);
+    expect(byA.map((page) => page.items.length)).toEqual([2, 2, 1]);
+    expect(byA.map((page) => page.nextCursor === null)).toEqual([false, false, true]);
+    expect(items.map((item) => item.caseId)).toEqual([
+      'paging-case-1',
+      'paging-case-1',
+      'paging-case-1',
+      'paging-case-2',
+      'paging-case-2',
+    ]);
+    expect(new Set(items.map((item) => item.eventId)).size).toBe(5);
+    expect(items.map((item) => item.at)).toEqual(items.map((item) => item.at).sort());
+    expect(items.every((item) => (item.actor as { id: string }).id === pagerA.id)).toBe(true);
+
+    const byAOnCase2 = await allPages(`actorId=${pagerA.id}&caseId=paging-case-2&limit=1`);
+    expect(byAOnCase2.map((page) => page.items.map((item) => item.caseId))).toEqual([
+      ['paging-case-2'],
+      ['paging-case-2'],
+    ]);
+    const byB = await allPages(`actorId=${pagerB.id}`);
+    expect(byB).toEqual([
+      {
+        from: expect.any(String),
+        to: expect.any(String),
+        items: [expect.objectContaining({ status: 403 }), expect.objectContaining({ status: 403 })],
+        nextCursor: null,
+      },
+    ]);
+    expect((await get(`/audit/refusals?actorId=${pagerA.id}&from=2020-01-01&to=2020-01-01`)).body).toMatchObject({
+      items: [],
+      nextCursor: null,
+    });
+  });
+
+  it('refuses a malformed cursor, limit or date with 400 naming it', async () => {
+    const forged = Buffer.from(JSON.stringify(['2026-11-25T00:00:00.000Z', '99999999999999999999'])).toString(
+      'base64url',
+    );
+    for (const [query, named] of [
+      ['cursor=not-a-cursor', /^cursor /],
+      [`cursor=${forged}`, /^cursor /],
+      ['limit=0', /^limit /],
+      ['limit=1001', /^limit /],
+      ['limit=many', /^limit /],
+      ['from=2026-02-31', /^from must be a calendar date/],
+    ] as const) {
+      const refused = await get(`/audit/refusals?${query}`);
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+      expect(refused.body.message).toEqual(expect.arrayContaining([expect.stringMatching(named)]));
+    }
+  });
+
+  it('records 20 concurrent refusals of 20 callers, each caller’s day a hash-chained stream of its own', async () => {
+    const callers = Array.from({ length: 20 }, (_, index) => ({ id: `caller-${index}`, role: 'hr_officer' as const }));
+    const headers = await Promise.all(callers.map((caller) => authHeaders(stack.baseUrl, caller)));
+
+    const statuses = await Promise.all(
+      headers.map(async (caller) => (await requestJson(`${stack.baseUrl}/audit/refusals`, { headers: caller })).status),
+    );
+
+    expect(statuses).toEqual(callers.map(() => 403));
+    const recorded = (await allPages('limit=1000'))
+      .flatMap((page) => page.items)
+      .map((item) => (item.actor as { id: string }).id)
+      .filter((id) => id.startsWith('caller-'));
+    expect(recorded.sort()).toEqual(callers.map((caller) => caller.id).sort());
+    const { rows } = await pool.query<{ stream_id: string }>(
+      "SELECT stream_id FROM event_streams WHERE stream_id LIKE 'refusals-%-by-caller-%'",
+    );
+    expect(rows).toHaveLength(20);
+    expect((await get('/audit/verify')).body).toMatchObject({ valid: true, brokenStreams: 0 });
+  });
 });

@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '@talent/domain';
 import { caseClient } from '../support/case-client';
 import { requestJson } from '../support/http';
-import { authHeaders } from '../support/identities';
+import { authHeaders, newPassword } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 const OFFICE = ['hr_officer', 'approver', 'auditor', 'admin'] as const;
@@ -9,7 +9,10 @@ const OFFICE = ['hr_officer', 'approver', 'auditor', 'admin'] as const;
 /**
  * Who may call what: the access policy, endpoint by endpoint. Every endpoint of the OpenAPI
  * document must be listed, so a new endpoint fails this spec until someone decides who may use it.
+ * An officer whose password an admin set may use only this one until they have changed it.
  */
+const OPEN_DURING_PASSWORD_CHANGE = 'POST /auth/password';
+
 const POLICY: Record<string, readonly Role[] | 'public'> = {
   'GET /health': 'public',
   'POST /auth/sign-in': 'public',
@@ -51,9 +54,11 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
   let stack: TestStack;
   let endpoints: string[];
   let caseId: string;
+  let restricted: Record<string, string>;
 
   beforeAll(async () => {
     stack = await startTestStack('roles');
+    restricted = await sessionAfterAdminReset('matrix-reset');
     const opened = await caseClient(stack.baseUrl).open({
       kind: 'recruitment',
       channel: 'civil_servant',
@@ -65,6 +70,20 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
       ([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
     );
   });
+
+  /** A session of an officer whose password an admin has just set. */
+  async function sessionAfterAdminReset(id: string): Promise<Record<string, string>> {
+    const asAdmin = await authHeaders(stack.baseUrl, { id: 'admin-1', role: 'admin' });
+    const created = await requestJson(`${stack.baseUrl}/users`, {
+      body: { id, displayName: id, role: 'hr_officer', password: newPassword() },
+      headers: asAdmin,
+    });
+    const password = newPassword();
+    const reset = await requestJson(`${stack.baseUrl}/users/${id}/password`, { body: { password }, headers: asAdmin });
+    const session = await requestJson(`${stack.baseUrl}/auth/sign-in`, { body: { userId: id, password } });
+    expect([created.status, reset.status, session.body.passwordChangeRequired]).toEqual([201, 204, true]);
+    return { authorization: `Bearer ${session.body.accessToken}` };
+  }
 
   afterAll(async () => {
     await stack?.close();
@@ -109,6 +128,15 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
       return;
     }
     expect(anonymous.status).toBe(401);
+    const duringChange = await call(endpoint, restricted);
+    if (endpoint === OPEN_DURING_PASSWORD_CHANGE) {
+      expect(duringChange.status).toBe(400);
+    } else {
+      expect({ status: duringChange.status, error: duringChange.body?.error }).toEqual({
+        status: 403,
+        error: 'PASSWORD_CHANGE_REQUIRED',
+      });
+    }
     for (const role of ROLES) {
       const id = role === 'api_client' ? 'matrix-client' : role === 'admin' ? 'admin-1' : `matrix-${role}`;
       const response = await call(endpoint, await authHeaders(stack.baseUrl, { id, role }));

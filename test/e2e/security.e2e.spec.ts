@@ -1,3 +1,5 @@
+import { toPrincipalStreamId } from '@talent/domain';
+import { PostgresEventStore } from '@talent/event-store';
 import { admin, caseClient, officer } from '../support/case-client';
 import { requestJson } from '../support/http';
 import { authHeaders, newPassword } from '../support/identities';
@@ -43,9 +45,10 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
       id: 'officer-sun',
       role: 'hr_officer',
     });
+    // No hash and no password field; whether a change is due (passwordChangeRequired) may show.
     expect(
       JSON.stringify((await requestJson(`${stack.baseUrl}/users/officer-sun`, { headers: asAdmin })).body),
-    ).not.toMatch(/argon2|password/);
+    ).not.toMatch(/argon2|"password(_?hash)?"/i);
 
     const disabled = await requestJson(`${stack.baseUrl}/users/officer-sun`, {
       method: 'PATCH',
@@ -93,6 +96,69 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
     expect(changed.status).toBe(204);
     expect((await requestJson(`${stack.baseUrl}/auth/me`, { headers: bearer })).status).toBe(401);
     expect((await signIn('officer-he', newOne)).status).toBe(200);
+  });
+
+  it('makes an officer whose password an admin reset change it before anything else', async () => {
+    await createOfficer('leader-ma', 'approver');
+    const resetPassword = newPassword();
+    const reset = await requestJson(`${stack.baseUrl}/users/leader-ma/password`, {
+      body: { password: resetPassword },
+      headers: asAdmin,
+    });
+    expect(reset.status).toBe(204);
+
+    // Five password checks per account in this stack: each attempt below is one.
+    const restricted = await signIn('leader-ma', resetPassword);
+    expect(restricted).toMatchObject({
+      status: 200,
+      body: { passwordChangeRequired: true, user: { id: 'leader-ma', passwordChangeRequired: true } },
+    });
+    const bearer = { authorization: `Bearer ${restricted.body.accessToken}` };
+    for (const path of ['/auth/me', '/cases', '/audit/signing-key']) {
+      const refused = await requestJson(`${stack.baseUrl}${path}`, { headers: bearer });
+      expect({ path, status: refused.status, error: refused.body.error }).toEqual({
+        path,
+        status: 403,
+        error: 'PASSWORD_CHANGE_REQUIRED',
+      });
+      expect(refused.body.message).toMatch(/must be changed before anything else: POST \/auth\/password/);
+    }
+    const same = await requestJson(`${stack.baseUrl}/auth/password`, {
+      body: { currentPassword: resetPassword, newPassword: resetPassword },
+      headers: bearer,
+    });
+    expect(same).toMatchObject({ status: 400, body: { message: 'newPassword must differ from the current password' } });
+
+    const own = newPassword();
+    const changed = await requestJson(`${stack.baseUrl}/auth/password`, {
+      body: { currentPassword: resetPassword, newPassword: own },
+      headers: bearer,
+    });
+    expect(changed.status).toBe(204);
+    expect((await requestJson(`${stack.baseUrl}/auth/me`, { headers: bearer })).status).toBe(401);
+    // The admin who chose the reset password cannot use it any more.
+    expect((await signIn('leader-ma', resetPassword)).status).toBe(401);
+    const session = await signIn('leader-ma', own);
+    expect(session).toMatchObject({ status: 200, body: { passwordChangeRequired: false } });
+    const cases = await requestJson(`${stack.baseUrl}/cases`, {
+      headers: { authorization: `Bearer ${session.body.accessToken}` },
+    });
+    expect(cases.status).toBe(200);
+
+    const events = await stack.api.get(PostgresEventStore).readStream(toPrincipalStreamId('leader-ma'));
+    expect(events.filter((event) => event.type === 'PasswordChanged').map((event) => event.data)).toEqual([
+      { by: 'admin', changeRequired: true },
+      { by: 'self', changeRequired: false },
+    ]);
+    const verified = await requestJson(`${stack.baseUrl}/audit/verify`, {
+      headers: await authHeaders(stack.baseUrl, { id: 'auditor-sec', role: 'auditor' }),
+    });
+    expect(verified.body).toMatchObject({ valid: true });
+  });
+
+  it('never makes the bootstrap admin change a password', async () => {
+    const session = await requestJson(`${stack.baseUrl}/auth/me`, { headers: asAdmin });
+    expect(session).toMatchObject({ status: 200, body: { id: admin.id, passwordChangeRequired: false } });
   });
 
   it('limits each credential’s requests per minute (429), without slowing anyone else', async () => {

@@ -82,6 +82,16 @@ export class OfficeAccounts {
   private async signIn(userId: string, password: string): Promise<Record<string, string>> {
     const response = await post(`${this.baseUrl}/auth/sign-in`, { userId, password });
     if (response.status !== 200) throw new Error(`sign-in of ${userId}: ${response.text}`);
-    return { authorization: `Bearer ${String(response.body.accessToken)}` };
+    const bearer = { authorization: `Bearer ${String(response.body.accessToken)}` };
+    if (response.body.passwordChangeRequired !== true) return bearer;
+    // A password the admin reset is good for choosing a new one only, as the user would.
+    const own = newPassword();
+    const changed = await post(
+      `${this.baseUrl}/auth/password`,
+      { currentPassword: password, newPassword: own },
+      bearer,
+    );
+    if (changed.status !== 204) throw new Error(`changing the password of ${userId}: ${changed.text}`);
+    return this.signIn(userId, own);
   }
 }

@@ -33,16 +33,22 @@ export function createCommandActivities(store: PostgresEventStore, signingKey: B
         : commandSignatureProblem(signingKey, check.workflowId, check.command, check.signature, now);
       if (!problem) return undefined;
       const type = (check.command as { type?: unknown } | null)?.type;
-      await store.append(toRefusalStreamId(officeDate(now)), 'any', [
+      const actor = claimedActor(check.command);
+      const caseId = check.workflowId.startsWith('case:') ? check.workflowId.slice('case:'.length) : undefined;
+      // Beside the api's refusals, so an auditor finds both in GET /audit/refusals.
+      await store.append(toRefusalStreamId(officeDate(now), actor.id), 'any', [
         {
-          type: 'CommandRefused',
+          type: 'RequestRefused',
           data: {
+            via: 'temporal',
             workflowId: check.workflowId,
+            ...(caseId && { caseId }),
             command: typeof type === 'string' ? type : 'unknown',
+            status: 403,
             code: 'COMMAND_NOT_SIGNED',
             ...(check.signature?.commandId !== undefined && { commandId: String(check.signature.commandId) }),
           },
-          metadata: { actor: claimedActor(check.command), reason: problem },
+          metadata: { actor, reason: problem },
           occurredAt: now,
         },
       ]);

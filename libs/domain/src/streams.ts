@@ -10,5 +10,17 @@ export const toCaseWorkflowId = (caseId: string): string => `case:${caseId}`;
 export const toPlanWorkflowId = (divisionCode: string, year: number): string => `annual-plan-${divisionCode}-${year}`;
 /** Users and API clients: every change an admin makes to one is an event here. */
 export const toPrincipalStreamId = (principalId: string): string => `principal-${principalId}`;
-/** Refused requests of one office day: auditors ask who tried what, and why it was refused. */
-export const toRefusalStreamId = (officeDay: string): string => `refusals-${officeDay}`;
+/**
+ * Every character but [a-z0-9.-] as `_<hex code>_`: a one-to-one escape, so no caller id, however
+ * chosen, yields another caller's stream id or leaves its place in the name.
+ */
+const streamSafe = (id: string): string =>
+  id.replace(/[^a-z0-9.-]/g, (character) => `_${character.charCodeAt(0).toString(16)}_`);
+
+/**
+ * Refused requests of one office day by one caller (or by callers not signed in): auditors ask
+ * who tried what, and why it was refused. A stream per caller and day, because each stream is
+ * appended under its own lock: one stream for the whole office made every refusal wait for the last.
+ */
+export const toRefusalStreamId = (officeDay: string, actorId: string | undefined): string =>
+  `refusals-${officeDay}-${actorId === undefined ? 'anonymous' : `by-${streamSafe(actorId)}`}`;

@@ -169,6 +169,65 @@ describe('PostgresEventStore', () => {
     });
   });
 
+  describe('reading by occurrence', () => {
+    const refused = (by: string, at: string, caseId?: string): NewEvent => ({
+      type: 'ProbeRefused',
+      data: { ...(caseId && { caseId }) },
+      metadata: { actor: { id: by, role: 'hr_officer' } },
+      occurredAt: new Date(at),
+    });
+
+    it('pages through one type across streams in the order it occurred, ties by global position', async () => {
+      const [first, second] = [newStream(), newStream()];
+      await store.append(first, 'any', [refused('a', '2026-11-25T02:00:00Z'), refused('a', '2026-11-25T04:00:00Z')]);
+      await store.append(second, 'any', [refused('b', '2026-11-25T01:00:00Z'), refused('b', '2026-11-25T02:00:00Z')]);
+      await store.append(second, 'any', [refused('b', '2026-11-26T00:00:00Z'), stageEntered('notice')]);
+      const query = {
+        type: 'ProbeRefused',
+        occurredFrom: new Date('2026-11-25T00:00:00Z'),
+        occurredBefore: new Date('2026-11-26T00:00:00Z'),
+        limit: 3,
+      };
+
+      const page = await store.readByOccurrence(query);
+      const next = await store.readByOccurrence({ ...query, after: page.at(-1)! });
+
+      const seen = [...page, ...next].map((event) => [event.metadata.actor?.id, event.occurredAt.toISOString()]);
+      expect(seen).toEqual([
+        ['b', '2026-11-25T01:00:00.000Z'],
+        ['a', '2026-11-25T02:00:00.000Z'],
+        ['b', '2026-11-25T02:00:00.000Z'],
+        ['a', '2026-11-25T04:00:00.000Z'],
+      ]);
+      expect(page[1]!.globalPosition).toBeLessThan(page[2]!.globalPosition);
+    });
+
+    it('keeps only the events whose data and metadata contain what is asked for', async () => {
+      const streamId = newStream();
+      await store.append(streamId, 'any', [
+        refused('c', '2026-10-01T01:00:00Z', 'case-1'),
+        refused('d', '2026-10-01T02:00:00Z', 'case-1'),
+        refused('c', '2026-10-01T03:00:00Z', 'case-2'),
+      ]);
+      const day = {
+        type: 'ProbeRefused',
+        occurredFrom: new Date('2026-10-01T00:00:00Z'),
+        occurredBefore: new Date('2026-10-02T00:00:00Z'),
+        limit: 10,
+      };
+
+      const byCase = await store.readByOccurrence({ ...day, dataContains: { caseId: 'case-1' } });
+      const byBoth = await store.readByOccurrence({
+        ...day,
+        dataContains: { caseId: 'case-1' },
+        metadataContains: { actor: { id: 'c' } },
+      });
+
+      expect(byCase.map((event) => event.metadata.actor?.id)).toEqual(['c', 'd']);
+      expect(byBoth.map((event) => event.occurredAt.toISOString())).toEqual(['2026-10-01T01:00:00.000Z']);
+    });
+  });
+
   describe('upcasting', () => {
     it('upgrades an old schema version step by step on read, leaving the stored row as written', async () => {
       const upcasting = new PostgresEventStore(db.pool, {

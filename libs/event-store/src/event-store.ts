@@ -10,6 +10,7 @@ import {
   type ExpectedVersion,
   type JsonObject,
   type NewEvent,
+  type OccurrenceQuery,
   type RecordedEvent,
   START_OF_STORE,
 } from './types';
@@ -184,6 +185,35 @@ export class PostgresEventStore {
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2
        ORDER BY stream_version LIMIT $3`,
       [streamId, fromVersion, maxCount],
+    );
+    return result.rows.map((row) => this.toRecorded(row));
+  }
+
+  /**
+   * A page of events of one type, across streams, in the order they occurred (then global
+   * position). Keyset-paged along the events_type_occurrence_idx index, so a page reads what it
+   * returns and what the filters pass over, never whole streams.
+   */
+  async readByOccurrence(query: OccurrenceQuery): Promise<RecordedEvent[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const conditions = [
+      `event_type = ${param(query.type)}`,
+      `occurred_at >= ${param(query.occurredFrom)}`,
+      `occurred_at < ${param(query.occurredBefore)}`,
+    ];
+    if (query.after) {
+      const { occurredAt, globalPosition } = query.after;
+      conditions.push(
+        `(occurred_at, global_position) > (${param(occurredAt)}::timestamptz, ${param(globalPosition.toString())}::bigint)`,
+      );
+    }
+    if (query.dataContains) conditions.push(`data @> ${param(JSON.stringify(query.dataContains))}::jsonb`);
+    if (query.metadataContains) conditions.push(`metadata @> ${param(JSON.stringify(query.metadataContains))}::jsonb`);
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')}
+       ORDER BY occurred_at, global_position LIMIT ${param(query.limit)}`,
+      params,
     );
     return result.rows.map((row) => this.toRecorded(row));
   }

@@ -46,6 +46,26 @@ export function cursorOf(event: Pick<RecordedEvent, 'transactionId' | 'globalPos
   return { transactionId: event.transactionId, globalPosition: event.globalPosition };
 }
 
+/** A place in the order events occurred in: when, then global position between events of one instant. */
+export interface OccurrencePosition {
+  occurredAt: Date;
+  globalPosition: bigint;
+}
+
+/** Events of one type that occurred in [occurredFrom, occurredBefore), across streams. */
+export interface OccurrenceQuery {
+  type: string;
+  occurredFrom: Date;
+  occurredBefore: Date;
+  /** Only events after this place: the last event of the previous page. */
+  after?: OccurrencePosition;
+  limit: number;
+  /** Only events whose data contains this JSON (jsonb `@>`). */
+  dataContains?: JsonObject;
+  /** Only events whose metadata contains this JSON, e.g. `{ actor: { id } }`. */
+  metadataContains?: JsonObject;
+}
+
 export interface RecordedEvent<Type extends string = string, Data extends object = JsonObject> {
   globalPosition: bigint;
   transactionId: bigint;

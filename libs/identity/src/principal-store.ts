@@ -22,6 +22,7 @@ interface PrincipalRow {
   disabled_at: Date | null;
   credentials_changed_at: Date;
   credentials_version: number;
+  password_change_required: boolean;
   created_at: Date;
   last_sign_in_at: Date | null;
 }
@@ -68,6 +69,7 @@ const toPrincipal = (row: PrincipalRow): Principal => ({
   createdAt: row.created_at.toISOString(),
   credentialsChangedAt: row.credentials_changed_at.toISOString(),
   credentialsVersion: row.credentials_version,
+  passwordChangeRequired: row.password_change_required,
   lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
 });
 
@@ -186,32 +188,67 @@ export class PrincipalStore {
     });
   }
 
-  /** Sets an officer's password (by an admin, or by the officer after proving the old one); ends older tokens. */
+  /**
+   * An admin sets an officer's password (a forgotten one); older tokens end. The admin knows the
+   * new password, so unless it is their own the officer must change it before doing anything else.
+   */
   async setPassword(id: string, password: string, by: Actor): Promise<void> {
     const problem = passwordProblem(password, id);
     if (problem) throw new IdentityError('INVALID_PRINCIPAL', problem);
+    await this.writePassword(id, password, by, by.id !== id);
+  }
+
+  /**
+   * The officer replaces their own password, proving the current one; clears a required change
+   * and ends older tokens. False when `currentPassword` is not (or, by the time of the write, no
+   * longer) the current password.
+   */
+  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<boolean> {
+    const problem =
+      passwordProblem(newPassword, id) ??
+      (newPassword === currentPassword ? 'newPassword must differ from the current password' : undefined);
+    if (problem) throw new IdentityError('INVALID_PRINCIPAL', problem);
+    const proven = await this.provenRow(id, currentPassword);
+    if (!proven) return false;
+    return this.writePassword(id, newPassword, { id, role: proven.role }, false, proven.credentials_version);
+  }
+
+  /**
+   * `expectedVersion`: the credentials version a proof of the old password was made at; if they
+   * changed since (a reset by an admin meanwhile), nothing is written and the answer is false.
+   */
+  private async writePassword(
+    id: string,
+    password: string,
+    by: Actor,
+    changeRequired: boolean,
+    expectedVersion?: number,
+  ): Promise<boolean> {
     const passwordHash = await hashPassword(password);
-    await this.change(id, async (client, existing) => {
+    return this.change(id, async (client, existing) => {
       if (!existing) throw new IdentityError('PRINCIPAL_NOT_FOUND', `No user or API client ${id}`);
       if (existing.kind !== 'officer') {
         throw new IdentityError('INVALID_PRINCIPAL', `${id} is an API client; API clients use keys, not passwords`);
       }
+      if (expectedVersion !== undefined && existing.credentials_version !== expectedVersion) return false;
       await this.append(client, id, by, undefined, {
         type: 'PasswordChanged',
-        data: { by: by.id === id ? 'self' : 'admin' },
+        data: { by: by.id === id ? 'self' : 'admin', changeRequired },
       });
       await client.query(
-        'UPDATE principals SET password_hash = $2, credentials_changed_at = now(), credentials_version = credentials_version + 1 WHERE id = $1',
-        [id, passwordHash],
+        `UPDATE principals SET password_hash = $2, password_change_required = $3,
+           credentials_changed_at = now(), credentials_version = credentials_version + 1
+         WHERE id = $1`,
+        [id, passwordHash, changeRequired],
       );
+      return true;
     });
   }
 
   /** The officer whose password this is, or undefined, in the same time whether or not the id exists. */
   async checkPassword(id: string, password: string): Promise<Principal | undefined> {
-    const row = PRINCIPAL_ID_PATTERN.test(id) ? await this.row(this.pool, id) : undefined;
-    const valid = await verifyPassword(row?.password_hash ?? undefined, password);
-    if (!valid || !row || row.disabled_at) return undefined;
+    const row = await this.provenRow(id, password);
+    if (!row) return undefined;
     // Only if nothing changed while the hash was checked: a password reset or a disabling in
     // those milliseconds must not hand out a token of the new credentials version.
     const { rows } = await this.pool.query<PrincipalRow>(
@@ -220,6 +257,13 @@ export class PrincipalStore {
       [id, row.credentials_version],
     );
     return rows[0] && toPrincipal(rows[0]);
+  }
+
+  /** The enabled officer's row if `password` is theirs, checked in the same time whether or not the id exists. */
+  private async provenRow(id: string, password: string): Promise<PrincipalRow | undefined> {
+    const row = PRINCIPAL_ID_PATTERN.test(id) ? await this.row(this.pool, id) : undefined;
+    const valid = await verifyPassword(row?.password_hash ?? undefined, password);
+    return valid && row && !row.disabled_at ? row : undefined;
   }
 
   async issueApiKey(principalId: string, name: string, by: Actor): Promise<ApiKeyView & { key: string }> {

@@ -18,6 +18,8 @@ export interface Principal {
   credentialsChangedAt: string;
   /** Raised by every change of password, role or enablement; a token of an older version is void. */
   credentialsVersion: number;
+  /** Set when an admin set the password: until the officer chooses their own, they may do nothing else. */
+  passwordChangeRequired: boolean;
   lastSignInAt: string | null;
 }
 
@@ -33,6 +35,7 @@ export const IDENTITY_ERROR_CODES = [
   'API_KEY_NOT_FOUND',
   'LAST_ADMIN',
   'FIRST_ADMIN_EXISTS',
+  'PASSWORD_CHANGE_REQUIRED',
 ] as const;
 export type IdentityErrorCode = (typeof IDENTITY_ERROR_CODES)[number];
 

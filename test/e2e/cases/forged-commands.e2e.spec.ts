@@ -35,7 +35,7 @@ describe('commands that did not come through the api', () => {
     (
       await pool.query<{ reason: string; actor: string }>(
         `SELECT metadata->>'reason' AS reason, metadata->'actor'->>'id' AS actor FROM events
-          WHERE event_type = 'CommandRefused' AND data->>'workflowId' = $1 ORDER BY global_position`,
+          WHERE event_type = 'RequestRefused' AND data->>'workflowId' = $1 ORDER BY global_position`,
         [workflowId],
       )
     ).rows;

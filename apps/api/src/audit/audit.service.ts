@@ -1,14 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
-import {
-  type Actor,
-  type CaseSubject,
-  officeDate,
-  toCaseStreamId,
-  toCaseWorkflowId,
-  toRefusalStreamId,
-} from '@talent/domain';
+import { type Actor, type CaseSubject, officeDate, toCaseStreamId, toCaseWorkflowId } from '@talent/domain';
 import {
   auditKeyId,
   PostgresEventStore,
@@ -19,8 +12,11 @@ import {
 } from '@talent/event-store';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { caseStateOf } from '../cases/case-from-events';
+import { REFUSAL_EVENT_TYPE } from '../errors/refusal-log';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
 import { AUDIT_SIGNING_KEY } from './audit-signing-key';
+import { decodeRefusalCursor, encodeRefusalCursor } from './refusal-cursor';
+import type { RefusalsQuery } from './refusals.query';
 
 const STREAMS_PER_PAGE = 500;
 
@@ -34,16 +30,17 @@ function present(verification: StreamVerification) {
 }
 const BROKEN_LISTED = 100;
 const MAX_REFUSAL_DAYS = 31;
+const DAY_MS = 86_400_000;
+const DEFAULT_REFUSALS_PAGE = 100;
 const STREAM_PAGE = 5_000;
 
-/** YYYY-MM-DD days from `from` to `to`, both included. */
-function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = Date.parse(`${from}T00:00:00Z`); day <= Date.parse(`${to}T00:00:00Z`); day += 86_400_000) {
-    days.push(new Date(day).toISOString().slice(0, 10));
-    if (days.length > MAX_REFUSAL_DAYS) break;
+/** When office day `day` (YYYY-MM-DD) begins: the office keeps China Standard Time (see officeDate). */
+function officeDayStart(field: string, day: string): Date {
+  const start = new Date(`${day}T00:00:00+08:00`);
+  if (Number.isNaN(start.getTime()) || officeDate(start) !== day) {
+    throw new BadRequestException([`${field} must be a calendar date, YYYY-MM-DD`]);
   }
-  return days;
+  return start;
 }
 
 /** The auditor's view of the business log: who did what, in which role, why and when; and is it intact. */
@@ -123,28 +120,45 @@ export class AuditService {
     };
   }
 
-  /** Refused requests between two office days (at most 31), optionally of one actor or one case. */
-  async refusals(query: { from?: string; to?: string; actorId?: string; caseId?: string }) {
+  /**
+   * Refused requests between two office days (at most 31), optionally of one actor or one case,
+   * a page at a time in the order they occurred; `nextCursor` asks for the next page.
+   */
+  async refusals(query: RefusalsQuery) {
     const to = query.to ?? officeDate(new Date());
     const from = query.from ?? to;
-    const days = daysBetween(from, to);
-    if (days.length === 0) throw new BadRequestException(['from must not be after to']);
-    if (days.length > MAX_REFUSAL_DAYS) throw new BadRequestException([`at most ${MAX_REFUSAL_DAYS} days at a time`]);
-    const streams = await Promise.all(days.map((day) => this.wholeStream(toRefusalStreamId(day))));
+    const occurredFrom = officeDayStart('from', from);
+    const occurredBefore = new Date(officeDayStart('to', to).getTime() + DAY_MS);
+    const days = (occurredBefore.getTime() - occurredFrom.getTime()) / DAY_MS;
+    if (days < 1) throw new BadRequestException(['from must not be after to']);
+    if (days > MAX_REFUSAL_DAYS) throw new BadRequestException([`at most ${MAX_REFUSAL_DAYS} days at a time`]);
+    const after = query.cursor === undefined ? undefined : decodeRefusalCursor(query.cursor);
+    if (query.cursor !== undefined && !after) {
+      throw new BadRequestException(['cursor is not one this api gave out: pass the nextCursor of the previous page']);
+    }
+    const limit = query.limit ?? DEFAULT_REFUSALS_PAGE;
+    const events = await this.store.readByOccurrence({
+      type: REFUSAL_EVENT_TYPE,
+      occurredFrom,
+      occurredBefore,
+      after,
+      // One more than asked for says whether another page follows.
+      limit: limit + 1,
+      ...(query.actorId && { metadataContains: { actor: { id: query.actorId } } }),
+      ...(query.caseId && { dataContains: { caseId: query.caseId } }),
+    });
+    const page = events.slice(0, limit);
     return {
       from,
       to,
-      items: streams
-        .flat()
-        .filter((event) => !query.actorId || event.metadata.actor?.id === query.actorId)
-        .filter((event) => !query.caseId || event.data.caseId === query.caseId)
-        .map((event) => ({
-          at: event.occurredAt.toISOString(),
-          actor: event.metadata.actor ?? null,
-          reason: event.metadata.reason ?? null,
-          ...event.data,
-          eventId: event.eventId,
-        })),
+      items: page.map((event) => ({
+        at: event.occurredAt.toISOString(),
+        actor: event.metadata.actor ?? null,
+        reason: event.metadata.reason ?? null,
+        ...event.data,
+        eventId: event.eventId,
+      })),
+      nextCursor: events.length > limit ? encodeRefusalCursor(page.at(-1)!) : null,
     };
   }
 

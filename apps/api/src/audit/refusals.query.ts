@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -25,4 +26,18 @@ export class RefusalsQuery {
   @IsString()
   @Length(1, 64)
   caseId?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number from 1 to 1000' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 1000' })
+  @Max(1000, { message: 'limit must be a whole number from 1 to 1000' })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same filters' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
 }

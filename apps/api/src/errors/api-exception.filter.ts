@@ -42,6 +42,7 @@ const STATUS_OF: Record<DomainErrorCode | IdentityErrorCode, HttpStatus> = {
   API_KEY_NOT_FOUND: HttpStatus.NOT_FOUND,
   LAST_ADMIN: HttpStatus.CONFLICT,
   FIRST_ADMIN_EXISTS: HttpStatus.CONFLICT,
+  PASSWORD_CHANGE_REQUIRED: HttpStatus.FORBIDDEN,
 };
 
 /** Refusals an auditor is asked about: the caller was not allowed, or the case did not allow it. */

@@ -3,9 +3,12 @@ import { officeDate, toRefusalStreamId } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
 import type { AuthenticatedRequest } from '../identity/authenticated-request';
 
+export const REFUSAL_EVENT_TYPE = 'RequestRefused';
+
 /**
- * Refused requests, one stream per office day in the event store: hash-chained like every other
- * fact, so a deleted or altered refusal is found by GET /audit/verify.
+ * Refused requests in the event store, one stream per office day and caller: hash-chained like
+ * every other fact, so a deleted or altered refusal is found by GET /audit/verify, and no two
+ * callers' refusals wait on one stream's lock.
  */
 @Injectable()
 export class RefusalLog {
@@ -24,9 +27,9 @@ export class RefusalLog {
     const reason = Array.isArray(refusal.message) ? refusal.message.join('; ') : refusal.message;
     const now = new Date();
     try {
-      await this.store.append(toRefusalStreamId(officeDate(now)), 'any', [
+      await this.store.append(toRefusalStreamId(officeDate(now), principal?.id), 'any', [
         {
-          type: 'RequestRefused',
+          type: REFUSAL_EVENT_TYPE,
           data: {
             method: request.method,
             path: request.path,

@@ -1,10 +1,24 @@
-import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, type Role } from '@talent/domain';
-import { type Principal, PrincipalStore } from '@talent/identity';
+import { IdentityError, type Principal, PrincipalStore } from '@talent/identity';
 import { ALLOWED_ROLES, API_KEY_HEADER, PUBLIC_ROUTE } from '@talent/platform';
 import { AccessTokens } from './access-tokens';
 import type { AuthenticatedRequest } from './authenticated-request';
+
+const OPEN_DURING_PASSWORD_CHANGE = 'talent:open-during-password-change';
+
+/**
+ * The one route open to an officer whose password an admin set: choosing their own. Until then
+ * the admin, who knows the password, must not be able to act as them.
+ */
+export const OpenDuringPasswordChange = () => SetMetadata(OPEN_DURING_PASSWORD_CHANGE, true);
 
 /**
  * Every request but a public route's proves who it is (a bearer token or an API key) and holds a
@@ -24,6 +38,16 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(request);
     request.principal = principal;
+    if (
+      principal.passwordChangeRequired &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_PASSWORD_CHANGE, targets)
+    ) {
+      throw new IdentityError(
+        'PASSWORD_CHANGE_REQUIRED',
+        `An admin set the password of ${principal.id}, so it must be changed before anything else: ` +
+          'POST /auth/password with currentPassword and newPassword, then sign in again',
+      );
+    }
     const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
     if (!allowed.includes(principal.role)) {
       const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from
 import { type Principal, PRINCIPAL_ID_PATTERN, PrincipalStore } from '@talent/identity';
 import { Allow, Public } from '@talent/platform';
 import { ROLES } from '@talent/domain';
+import { OpenDuringPasswordChange } from './access.guard';
 import { AccessTokens } from './access-tokens';
 import { CurrentPrincipal } from './current-actor.decorator';
 import { present } from './principal.view';
@@ -23,13 +24,19 @@ export class AuthController {
   @Public()
   @SetMetadata(PASSWORD_CHECK_ROUTE, true)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with user id and password; returns a short-lived bearer token' })
+  @ApiOperation({
+    summary: 'Sign in with user id and password; returns a short-lived bearer token',
+    description:
+      'With passwordChangeRequired (an admin set the password), the token is good for POST /auth/password only; ' +
+      'every other endpoint answers 403 PASSWORD_CHANGE_REQUIRED.',
+  })
   @ApiOkResponse({
     schema: {
       example: {
         accessToken: 'eyJhbGciOiJIUzI1NiIs…',
         tokenType: 'Bearer',
         expiresAt: '2026-11-25T09:15:00.000Z',
+        passwordChangeRequired: false,
         user: { id: 'officer-wang', role: 'hr_officer', displayName: '王芳' },
       },
     },
@@ -45,7 +52,11 @@ export class AuthController {
       throw new UnauthorizedException('Wrong user id or password, or the account is disabled');
     }
     this.logger.log(`${principal.id} signed in`);
-    return { ...(await this.tokens.issue(principal)), user: present(principal) };
+    return {
+      ...(await this.tokens.issue(principal)),
+      passwordChangeRequired: principal.passwordChangeRequired,
+      user: present(principal),
+    };
   }
 
   @Get('me')
@@ -58,11 +69,13 @@ export class AuthController {
   @Post('password')
   @Allow('hr_officer', 'approver', 'auditor', 'admin')
   @SetMetadata(PASSWORD_CHECK_ROUTE, true)
+  @OpenDuringPasswordChange()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Change your own password; every token issued before stops working' })
+  @ApiOperation({
+    summary: 'Change your own password (required after an admin set it); every token issued before stops working',
+  })
   async changePassword(@Body() dto: ChangeOwnPasswordDto, @CurrentPrincipal() principal: Principal) {
-    const proven = await this.principals.checkPassword(principal.id, dto.currentPassword);
-    if (!proven) throw new UnauthorizedException('currentPassword is wrong');
-    await this.principals.setPassword(principal.id, dto.newPassword, { id: principal.id, role: principal.role });
+    const changed = await this.principals.changeOwnPassword(principal.id, dto.currentPassword, dto.newPassword);
+    if (!changed) throw new UnauthorizedException('currentPassword is wrong');
   }
 }

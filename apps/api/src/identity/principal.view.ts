@@ -9,6 +9,7 @@ export function present(principal: Principal) {
     role: principal.role,
     ...(principal.caseKinds && { caseKinds: principal.caseKinds }),
     disabled: principal.disabled,
+    passwordChangeRequired: principal.passwordChangeRequired,
     createdAt: principal.createdAt,
     lastSignInAt: principal.lastSignInAt,
   };

@@ -53,7 +53,9 @@ export class UsersController {
 
   @Post(':id/password')
   @HttpCode(204)
-  @ApiOperation({ summary: "Set a user's password (a forgotten one); their sessions end" })
+  @ApiOperation({
+    summary: "Set a user's password (a forgotten one); their sessions end, and they must change it at next sign-in",
+  })
   async setPassword(@Param('id') id: string, @Body() dto: SetPasswordDto, @CurrentActor() actor: Actor) {
     await this.principals.setPassword(id, dto.password, actor);
   }

@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
-import { CreateAppendFunction1764000003000, CreateEventStore1764000000000 } from '@talent/event-store';
+import {
+  CreateAppendFunction1764000003000,
+  CreateEventStore1764000000000,
+  IndexEventsByTypeAndOccurrence1764000010000,
+} from '@talent/event-store';
 import {
   CreateActivityByDay1764000002000,
   CreateAnnualStatisticTotals1764000007000,
@@ -8,7 +12,7 @@ import {
   CreateProjectionCheckpoints1764000001000,
   CreateStageDurations1764000006000,
 } from '@talent/projections';
-import { CreateIdentity1764000008000 } from '@talent/identity';
+import { AddPasswordChangeRequired1764000009000, CreateIdentity1764000008000 } from '@talent/identity';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
@@ -24,4 +28,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateStageDurations1764000006000,
   CreateAnnualStatisticTotals1764000007000,
   CreateIdentity1764000008000,
+  AddPasswordChangeRequired1764000009000,
+  IndexEventsByTypeAndOccurrence1764000010000,
 ];
