@@ -1,46 +1,22 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { generateSecrets } from '@talent/local-stack';
-import { APP_CONFIG_VARIABLES, loadConfig, requireApiSecrets } from '@talent/platform';
+import { APP_CONFIG_VARIABLES, loadConfig, requireApiSecrets, temporalUsesTls } from '@talent/platform';
 import { allSearchAttributeKeys } from '@talent/workflows/search-attributes';
+import { composeFile, interpolate, operatorSecrets, repoFile, requiredVariables } from '../support/compose-file';
 
-interface ComposeService {
-  image?: string;
-  build?: unknown;
-  command?: string[];
-  environment?: Record<string, string>;
-  ports?: string[];
-  depends_on?: Record<string, { condition: string }>;
-}
-
-const compose = parse(readFileSync(path.join(__dirname, '../../docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, ComposeService>;
-};
-const services = compose.services;
-
-const secrets = generateSecrets();
-
-/**
- * Compose's `${VAR:-default}` with the defaults, as `docker compose` resolves it with nothing
- * set, and its required `${VAR:?message}` with the values an operator would put in .env.
- */
-function interpolate(env: Record<string, string> = {}): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [
-      key,
-      String(value)
-        .replace(/\$\{(\w+):-([^}]*)\}/g, '$2')
-        .replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => secrets[name as keyof typeof secrets]),
-    ]),
-  );
-}
+const services = composeFile('docker-compose.yml').services;
 
 const engineServices = ['api', 'worker'] as const;
 
 describe('docker-compose.yml agrees with the application', () => {
-  it('runs PostgreSQL, Temporal, its UI, the api and the worker', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+  it('runs PostgreSQL, Temporal with its schema and namespace jobs, its UI, the api and the worker', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'postgres',
+      'temporal',
+      'temporal-namespace',
+      'temporal-schema',
+      'temporal-ui',
+      'worker',
+    ]);
   });
 
   it.each(engineServices)('%s gets a configuration that the app accepts, and nothing it would ignore', (name) => {
@@ -52,6 +28,10 @@ describe('docker-compose.yml agrees with the application', () => {
     expect(config.NODE_ENV).toBe('production');
   });
 
+  it.each(engineServices)('%s talks to Temporal in plain text unless the mTLS override is added', (name) => {
+    expect(temporalUsesTls(loadConfig(interpolate(services[name]!.environment)))).toBe(false);
+  });
+
   it('gives the api its secrets from the environment only, never a default', () => {
     const api = services.api!.environment!;
     for (const name of ['AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY', 'AUDIT_SIGNING_KEY']) {
@@ -60,26 +40,38 @@ describe('docker-compose.yml agrees with the application', () => {
     expect(() => requireApiSecrets(loadConfig(interpolate(api)))).not.toThrow();
   });
 
-  it.each(engineServices)('%s reaches the compose PostgreSQL with its credentials and database', (name) => {
+  it('requires exactly the secrets that `npm run secrets:generate` prints', () => {
+    const required = new Set(requiredVariables(repoFile('docker-compose.yml')));
+
+    expect([...required].sort()).toEqual(Object.keys(operatorSecrets).sort());
+  });
+
+  it.each(engineServices)('%s reaches the compose PostgreSQL as the talent login, in its database', (name) => {
     const database = new URL(loadConfig(interpolate(services[name]!.environment)).DATABASE_URL);
     const postgres = interpolate(services.postgres!.environment);
 
     expect(database.hostname).toBe('postgres');
     expect(database.port).toBe('5432');
-    expect(database.username).toBe(postgres.POSTGRES_USER);
-    expect(database.password).toBe(postgres.POSTGRES_PASSWORD);
-    expect(database.pathname).toBe(`/${postgres.POSTGRES_DB}`);
+    expect(database.username).toBe('talent');
+    expect(decodeURIComponent(database.password)).toBe(postgres.TALENT_DB_PASSWORD);
+    expect(database.pathname).toBe('/talent');
   });
 
-  it.each(engineServices)('%s reaches the compose Temporal server and waits for it and the database', (name) => {
-    const config = loadConfig(interpolate(services[name]!.environment));
-
-    expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
-    expect(services.temporal!.ports).toContain('7233:7233');
-    expect(services[name]!.depends_on).toMatchObject({
+  it.each(engineServices)('%s waits for the database, the Temporal server and its namespace', (name) => {
+    expect(services[name]!.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },
       temporal: { condition: 'service_healthy' },
+      'temporal-namespace': { condition: 'service_completed_successfully' },
     });
+  });
+
+  it.each(engineServices)('%s uses the address and namespace the namespace job registers', (name) => {
+    const config = loadConfig(interpolate(services[name]!.environment));
+    const job = interpolate(services['temporal-namespace']!.environment);
+
+    expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(job.TEMPORAL_ADDRESS).toBe(config.TEMPORAL_ADDRESS);
+    expect(job.TEMPORAL_NAMESPACE).toBe(config.TEMPORAL_NAMESPACE);
   });
 
   it('runs the api and the worker from the compiled entry points of one image', () => {
@@ -93,25 +85,16 @@ describe('docker-compose.yml agrees with the application', () => {
     const config = loadConfig(interpolate(services.api!.environment));
 
     expect(config.HOST).toBe('0.0.0.0');
-    expect(services.api!.ports).toContain(`${config.PORT}:${config.PORT}`);
+    expect(services.api!.ports).toEqual([`${config.PORT}:${config.PORT}`]);
   });
 
-  it('gives Temporal PostgreSQL persistence on the compose database server', () => {
-    const temporal = interpolate(services.temporal!.environment);
-    const postgres = interpolate(services.postgres!.environment);
-
-    expect(temporal.DB).toBe('postgres12');
-    expect(temporal.POSTGRES_SEEDS).toBe('postgres');
-    expect(temporal.POSTGRES_USER).toBe(postgres.POSTGRES_USER);
-    expect(temporal.POSTGRES_PWD).toBe(postgres.POSTGRES_PASSWORD);
-    expect(services.temporal!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
-  });
-
-  it('points the Temporal UI at the same frontend and namespace the engine uses', () => {
+  it('points the Temporal UI at the same frontend and namespace the engine uses, and links to it', () => {
     const engine = loadConfig(interpolate(services.worker!.environment));
+    const ui = interpolate(services['temporal-ui']!.environment);
 
-    expect(services['temporal-ui']!.environment?.TEMPORAL_ADDRESS).toBe(engine.TEMPORAL_ADDRESS);
-    expect(interpolate(services.temporal!.environment).DEFAULT_NAMESPACE).toBe(engine.TEMPORAL_NAMESPACE);
+    expect(ui.TEMPORAL_ADDRESS).toBe(engine.TEMPORAL_ADDRESS);
+    expect(ui.TEMPORAL_DEFAULT_NAMESPACE).toBe(engine.TEMPORAL_NAMESPACE);
+    expect(services['temporal-ui']!.ports).toEqual([`${new URL(engine.TEMPORAL_UI_URL!).host}:8080`]);
   });
 
   it('keeps the search attributes to the worker, which registers them on any cluster at boot', () => {

@@ -1,7 +1,7 @@
-import { generateSecrets } from '@talent/local-stack';
+import { generateDeploymentSecrets } from '@talent/local-stack';
 
 /**
- * `npm run secrets:generate`: a new set of the api's secrets as .env lines, for a deployment
- * (docker compose, a secret store). `npm start` makes its own set once and keeps it.
+ * `npm run secrets:generate`: a new set of every secret docker-compose.yml requires (the database
+ * passwords and the api's secrets) as .env lines. `npm start` makes its own set once and keeps it.
  */
-for (const [name, value] of Object.entries(generateSecrets())) console.log(`${name}=${value}`);
+for (const [name, value] of Object.entries(generateDeploymentSecrets())) console.log(`${name}=${value}`);

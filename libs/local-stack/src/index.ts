@@ -6,5 +6,5 @@ export { resolveTemporalCli, temporalCliCachePath, TEMPORAL_CLI_VERSION } from '
 export { freePort, isPortFree } from './free-port';
 export { repoRoot } from './repo-root';
 export { stopChild } from './stop-child';
-export { ensureLocalSecrets, generateSecrets } from './local-secrets';
+export { ensureLocalSecrets, generateDeploymentSecrets, generateSecrets } from './local-secrets';
 export { embeddedDatabaseUrl, EMBEDDED_PG_DEFAULT_PORT } from './embedded-postgres';

@@ -12,12 +12,35 @@ const GENERATORS = {
   COMMAND_SIGNING_KEY: () => generateCommandSigningKey(),
 } as const;
 
-/** A new set of the api's secrets, for a deployment's secret store (npm run secrets:generate). */
+/**
+ * Passwords of the docker compose deployment's database logins: the PostgreSQL superuser (used
+ * only to create the others), the engine's and Temporal's. URL-safe, since one goes into
+ * DATABASE_URL. `npm start`'s embedded database needs none of them.
+ */
+const databasePassword = () => randomBytes(32).toString('base64url');
+const DATABASE_PASSWORD_GENERATORS = {
+  POSTGRES_PASSWORD: databasePassword,
+  TALENT_DB_PASSWORD: databasePassword,
+  TEMPORAL_DB_PASSWORD: databasePassword,
+} as const;
+
+function generateAll<Name extends string>(generators: Record<Name, () => string>): Record<Name, string> {
+  return Object.fromEntries(
+    Object.entries<() => string>(generators).map(([name, generate]) => [name, generate()]),
+  ) as Record<Name, string>;
+}
+
+/** A new set of the api's secrets. */
 export function generateSecrets(): Record<keyof typeof GENERATORS, string> {
-  return Object.fromEntries(Object.entries(GENERATORS).map(([name, generate]) => [name, generate()])) as Record<
-    keyof typeof GENERATORS,
-    string
-  >;
+  return generateAll(GENERATORS);
+}
+
+/** Every secret docker-compose.yml requires, for a deployment's .env (npm run secrets:generate). */
+export function generateDeploymentSecrets(): Record<
+  keyof typeof GENERATORS | keyof typeof DATABASE_PASSWORD_GENERATORS,
+  string
+> {
+  return { ...generateAll(DATABASE_PASSWORD_GENERATORS), ...generateAll(GENERATORS) };
 }
 
 /**

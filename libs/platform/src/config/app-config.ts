@@ -141,7 +141,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
 }
 
-/** Whether the Temporal connection should use TLS (explicitly, or implied by mTLS or an API key). */
+/**
+ * Whether the Temporal connection should use TLS: explicitly, or implied by any TLS setting or an
+ * API key, so a CA or a server name given without TEMPORAL_TLS is used rather than ignored.
+ */
 export function temporalUsesTls(config: AppConfig): boolean {
-  return config.TEMPORAL_TLS || Boolean(config.TEMPORAL_TLS_CERT_PATH) || Boolean(config.TEMPORAL_API_KEY);
+  return (
+    config.TEMPORAL_TLS ||
+    Boolean(
+      config.TEMPORAL_TLS_CERT_PATH ||
+      config.TEMPORAL_TLS_CA_PATH ||
+      config.TEMPORAL_TLS_SERVER_NAME ||
+      config.TEMPORAL_API_KEY,
+    )
+  );
 }

@@ -55,6 +55,9 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...minimal, TEMPORAL_TLS_CERT_PATH: '/certs/client.pem' })).toEqual([
       'TEMPORAL_TLS_KEY_PATH: mTLS needs both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
     ]);
+    expect(problemsOf({ ...minimal, TEMPORAL_TLS_KEY_PATH: '/certs/client.key' })).toEqual([
+      'TEMPORAL_TLS_CERT_PATH: mTLS needs both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+    ]);
   });
 
   it('uses TLS when asked, or when an API key or a client certificate implies it', () => {
@@ -64,6 +67,11 @@ describe('loadConfig', () => {
     expect(
       temporalUsesTls(loadConfig({ ...minimal, TEMPORAL_TLS_CERT_PATH: '/c.pem', TEMPORAL_TLS_KEY_PATH: '/k.pem' })),
     ).toBe(true);
+  });
+
+  it('uses TLS when only the server side is configured: a private CA or a server name', () => {
+    expect(temporalUsesTls(loadConfig({ ...minimal, TEMPORAL_TLS_CA_PATH: '/ca.pem' }))).toBe(true);
+    expect(temporalUsesTls(loadConfig({ ...minimal, TEMPORAL_TLS_SERVER_NAME: 'temporal' }))).toBe(true);
   });
 
   it('states every problem in its message, one per line', () => {
