@@ -1,4 +1,10 @@
-import { APP_CONFIG_VARIABLES, loadConfig, requireApiSecrets, temporalUsesTls } from '@talent/platform';
+import {
+  APP_CONFIG_VARIABLES,
+  loadConfig,
+  requireApiSecrets,
+  requireCommandSigningKey,
+  temporalUsesTls,
+} from '@talent/platform';
 import { allSearchAttributeKeys } from '@talent/workflows/search-attributes';
 import { composeFile, interpolate, operatorSecrets, repoFile, requiredVariables } from '../support/compose-file';
 
@@ -38,6 +44,11 @@ describe('docker-compose.yml agrees with the application', () => {
       expect(api[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
     }
     expect(() => requireApiSecrets(loadConfig(interpolate(api)))).not.toThrow();
+  });
+
+  it.each(engineServices)('%s shares the command signing key, from the environment only', (name) => {
+    expect(services[name]!.environment!.COMMAND_SIGNING_KEY).toMatch(/^\$\{COMMAND_SIGNING_KEY:\?/);
+    expect(() => requireCommandSigningKey(loadConfig(interpolate(services[name]!.environment)))).not.toThrow();
   });
 
   it('requires exactly the secrets that `npm run secrets:generate` prints', () => {
