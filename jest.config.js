@@ -18,7 +18,8 @@ const withServices = {
 
 module.exports = {
   // Int and e2e specs use real servers and real timers: cases wait out their (shortened) notices.
-  testTimeout: 60_000,
+  // Generous, so that a machine busy with other work (CI shares it) slows a spec without failing it.
+  testTimeout: 180_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
     { ...withServices, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },

@@ -59,7 +59,7 @@ export function caseClient(baseUrl: string) {
     statisticFacts: async (year: number, query: string, actor: Actor = officer) =>
       requestJson(`${baseUrl}/statistics/annual/${year}/facts?${query}`, { headers: await identity(actor) }),
     /** Polls the annual statistics (a read model) until `predicate` holds. */
-    waitForStatistics(year: number, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 10_000) {
+    waitForStatistics(year: number, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 60_000) {
       return pollUntil(() => client.statistics(year), predicate, timeoutMs, `statistics of ${year}`);
     },
     /** Takes `action` and fails the spec with the api's answer unless it was accepted. */
@@ -74,11 +74,11 @@ export function caseClient(baseUrl: string) {
       return response;
     },
     /** Polls the case until `predicate` holds (timers and automatic steps run in the background). */
-    waitFor(caseId: string, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 20_000) {
+    waitFor(caseId: string, predicate: (body: JsonResponse['body']) => boolean, timeoutMs = 60_000) {
       return pollUntil(() => client.view(caseId), predicate, timeoutMs, `case ${caseId}`);
     },
     /** Polls the case list (a read model, so eventually consistent) until `caseId` shows in it. */
-    async waitForList(query: string, caseId: string, timeoutMs = 10_000) {
+    async waitForList(query: string, caseId: string, timeoutMs = 60_000) {
       const listed = (body: JsonResponse['body']) =>
         (body?.items ?? []).find((candidate: { caseId: string }) => candidate.caseId === caseId);
       return listed(await pollUntil(() => client.list(query), listed, timeoutMs, `case ${caseId} in ${query}`));
