@@ -43,7 +43,7 @@ export const CASE_COMMAND_ACTIONS = {
 export type CaseCommandAction = keyof typeof CASE_COMMAND_ACTIONS;
 
 export function isCaseCommandAction(action: string): action is CaseCommandAction {
-  return action in CASE_COMMAND_ACTIONS;
+  return Object.hasOwn(CASE_COMMAND_ACTIONS, action);
 }
 
 const permitted = (check: () => unknown): boolean => {
