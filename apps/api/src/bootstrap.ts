@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { API_KEY_HEADER, APP_CONFIG, type AppConfig } from '@talent/platform';
 import { ApiModule } from './app.module';
+import { WellFormedInputPipe } from './validation/well-formed-input.pipe';
 
 /** Builds the api exactly as production runs it; tests call this too, so they test the real thing. */
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<INestApplication> {
@@ -17,6 +18,7 @@ export async function createApiApp(options: NestApplicationOptions = {}): Promis
   app.useBodyParser('urlencoded', { limit: `${config.REQUEST_BODY_LIMIT_KB}kb`, extended: false });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalPipes(
+    new WellFormedInputPipe(),
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );
   app.enableShutdownHooks();

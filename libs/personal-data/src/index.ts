@@ -4,3 +4,5 @@ export { PiiCipher, PiiDecryptionError } from './pii-cipher';
 export type { PiiCipherKeys } from './pii-cipher';
 export { PERSONAL_FIELDS, maskPersonal, normalisePersonal, personalFieldProblem } from './personal-fields';
 export type { PersonalField } from './personal-fields';
+export { pathsWithPersonalNumbers, personalNumberIn, textsOf } from './personal-numbers';
+export type { PersonalNumberKind } from './personal-numbers';

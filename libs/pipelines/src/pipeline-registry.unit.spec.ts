@@ -1,4 +1,5 @@
 import { civilServantPipeline } from './definitions/recruitment/civil-servant.pipeline';
+import { ownValue } from './own-value';
 import { builtInPipelines, PipelineRegistry } from './pipeline-registry';
 import { PipelineDefinitionError, validatePipeline } from './pipeline-validation';
 
@@ -81,6 +82,26 @@ describe('pipeline definitions', () => {
         "stages.publicNotice: a notice stage needs the outcome 'disqualified'",
       ]),
     );
+  });
+
+  it('refuses names every object inherits, as ids and as targets: a lookup by them would find Object.prototype', () => {
+    const record = civilServantPipeline.stages.writtenExam!.actions.record!;
+    const withActions = (actions: Record<string, unknown>) => ({
+      ...civilServantPipeline,
+      stages: { ...civilServantPipeline.stages, writtenExam: { ...civilServantPipeline.stages.writtenExam!, actions } },
+    });
+    const toInherited = {
+      record: { ...record, outcomes: { ...record.outcomes, pass: { label: '通过', to: 'toString' } } },
+    };
+
+    expect(problemsOf(withActions({ constructor: record }))).toEqual([
+      expect.stringMatching(/^stages\.writtenExam\.actions\.constructor: /),
+    ]);
+    expect(problemsOf(withActions(toInherited))).toEqual([
+      'stages.writtenExam.actions.record.outcomes.pass.to: is a name every JavaScript object already has',
+    ]);
+    expect(ownValue(civilServantPipeline.stages, 'constructor')).toBeUndefined();
+    expect(ownValue(civilServantPipeline.stages, 'writtenExam')).toBe(civilServantPipeline.stages.writtenExam);
   });
 
   it('refuses a public notice shorter than five working days', () => {

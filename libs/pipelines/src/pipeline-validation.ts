@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INHERITED_NAMES, ownValue } from './own-value';
 import { compilePayloadSchema } from './payload-validation';
 import {
   CASE_KINDS,
@@ -21,7 +22,10 @@ export class PipelineDefinitionError extends Error {
   }
 }
 
-const id = z.string().regex(/^[a-zA-Z][\w.]*$/, 'must be an identifier');
+const id = z
+  .string()
+  .regex(/^[a-zA-Z][\w.]*$/, 'must be an identifier')
+  .refine((name) => !INHERITED_NAMES.has(name), 'is a name every JavaScript object already has');
 const label = z.string().min(1, 'needs a Chinese label');
 const days = z.number().int().positive();
 
@@ -72,7 +76,7 @@ function stageKindProblems(definition: PipelineDefinition): string[] {
       case 'notice':
         need((stage.noticeWorkingDays ?? 0) >= 5, 'noticeWorkingDays of at least 5 (公示期不少于5个工作日)');
         need(Boolean(stage.automatic?.elapsed), 'automatic.elapsed');
-        need(DISQUALIFIED_OUTCOME in definition.outcomes, `the outcome '${DISQUALIFIED_OUTCOME}'`);
+        need(Object.hasOwn(definition.outcomes, DISQUALIFIED_OUTCOME), `the outcome '${DISQUALIFIED_OUTCOME}'`);
         break;
       case 'quota':
         need(Boolean(stage.quotaCategory), 'a quotaCategory');
@@ -102,17 +106,18 @@ function stageKindProblems(definition: PipelineDefinition): string[] {
 
 function transitionProblems(definition: PipelineDefinition): string[] {
   const problems: string[] = [];
-  const exists = (target: string) => target in definition.stages || target in definition.outcomes;
-  if (!(definition.initialStage in definition.stages))
-    problems.push(`initialStage '${definition.initialStage}' is not a stage`);
+  const isStage = (target: string) => Object.hasOwn(definition.stages, target);
+  const exists = (target: string) => isStage(target) || Object.hasOwn(definition.outcomes, target);
+  if (!isStage(definition.initialStage)) problems.push(`initialStage '${definition.initialStage}' is not a stage`);
   for (const outcome of Object.keys(UNIVERSAL_OUTCOMES)) {
-    if (!(outcome in definition.outcomes)) problems.push(`outcomes: '${outcome}' is required (every case can end so)`);
+    if (!Object.hasOwn(definition.outcomes, outcome))
+      problems.push(`outcomes: '${outcome}' is required (every case can end so)`);
   }
   const reached = new Set([definition.initialStage]);
   const queue = [definition.initialStage];
   while (queue.length > 0) {
     const stageId = queue.shift()!;
-    const stage = definition.stages[stageId];
+    const stage = ownValue(definition.stages, stageId);
     if (!stage) continue;
     const targets = [
       ...Object.entries(stage.actions).flatMap(([actionId, action]) =>
@@ -128,7 +133,7 @@ function transitionProblems(definition: PipelineDefinition): string[] {
     ];
     for (const { at, to } of targets) {
       if (!exists(to)) problems.push(`${at}: '${to}' is neither a stage nor an outcome`);
-      if (to in definition.stages && !reached.has(to)) {
+      if (isStage(to) && !reached.has(to)) {
         reached.add(to);
         queue.push(to);
       }

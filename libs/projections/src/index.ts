@@ -14,8 +14,18 @@ export { CreateCaseList1764000004000 } from './migrations/1764000004000-create-c
 export { listCases, decodeCursor, encodeCursor } from './case-list/case-list.query';
 export type { CaseListFilters, CaseListItem } from './case-list/case-list.query';
 export { annualStatisticsProjection } from './annual-statistics/annual-statistics.projection';
-export { annualStatistics, statisticFacts } from './annual-statistics/annual-statistics.query';
-export type { AnnualStatistics, StatisticFact } from './annual-statistics/annual-statistics.query';
+export {
+  annualStatistics,
+  decodeFactsCursor,
+  encodeFactsCursor,
+  statisticFacts,
+} from './annual-statistics/annual-statistics.query';
+export type {
+  AnnualStatistics,
+  FactsPage,
+  StatisticFact,
+  StatisticFactsQuery,
+} from './annual-statistics/annual-statistics.query';
 export { CreateAnnualStatistics1764000005000 } from './migrations/1764000005000-create-annual-statistics';
 export { stageDurationsProjection } from './stage-durations/stage-durations.projection';
 export { stageDurations } from './stage-durations/stage-durations.query';

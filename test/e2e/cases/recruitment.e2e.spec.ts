@@ -58,7 +58,10 @@ describe('a civil-servant recruitment, end to end', () => {
     );
     expect(figures.recruitment.notHiredByOutcome).toEqual({ rejected: 0, withdrawn: 0, disqualified: 0 });
     const facts = await api.statisticFacts(year, 'metric=recruited&dimension=civil_servant');
-    expect(facts.body).toEqual([expect.objectContaining({ streamId: `case-${caseId}`, amount: 1 })]);
+    expect(facts.body).toEqual({
+      items: [expect.objectContaining({ streamId: `case-${caseId}`, dimension: 'civil_servant', amount: 1 })],
+      nextCursor: null,
+    });
     expect((await api.statisticFacts(year, 'metric=bogus')).status).toBe(400);
     expect((await api.statistics(year, 'asOf=2020-01-01')).body.recruitment.recruitedByChannel.civil_servant).toBe(0);
     const report = await fetch(`${stack.baseUrl}/reports/annual/${year}?format=md`, {

@@ -19,7 +19,7 @@ import {
 import { PostgresEventStore } from '@talent/event-store';
 import { type CommandSignature, nameBasedUuid, signCommand } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
-import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
+import { ownValue, payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { decodeCursor, listCases } from '@talent/projections';
 import { caseSearchAttributes } from '@talent/workflows/search-attributes';
 import type { CaseView } from '@talent/workflows/case.workflow';
@@ -264,16 +264,19 @@ export class CasesService {
     }
   }
 
-  /** Checks the request's shape against the stage's payload schema: bad input is a 400 naming the field. */
+  /**
+   * Checks the request's shape against the stage's payload schema, and every string of it for
+   * personal numbers: bad input is a 400 naming the field.
+   */
   private toCommand(current: ReturnType<CasesService['present']>, dto: CaseActionDto, actor: Actor): PersonCommand {
     const occurredAt = this.occurredAt(dto.occurredAt);
     const payload = dto.payload ?? {};
     const reason = dto.reason;
+    const personal = this.privacy.freeTextProblems({ reason, payload });
     if (isCaseCommandAction(dto.action)) {
       const definition = CASE_COMMAND_ACTIONS[dto.action];
-      const problems = payloadProblems(definition.payloadSchema, payload);
+      const problems = [...payloadProblems(definition.payloadSchema, payload), ...personal];
       if (definition.reasonRequired && !reason) problems.push(`reason is required to ${dto.action}`);
-      problems.push(...this.privacy.freeTextProblems({ reason, 'payload.grounds': payload.grounds }));
       if (problems.length) throw new BadRequestException(problems);
       switch (dto.action) {
         case 'withdraw':
@@ -288,15 +291,10 @@ export class CasesService {
       }
     }
     const pipeline = this.pipelines.get(current.pipeline.id, current.pipeline.version);
-    const definition = pipeline.stages[current.state.stage]?.actions[dto.action];
     // An action the stage does not have is the workflow's to refuse (409), with its reason.
-    if (definition) {
-      const problems = [
-        ...payloadProblems(definition.payloadSchema, payload),
-        ...this.privacy.freeTextProblems({ reason }),
-      ];
-      if (problems.length) throw new BadRequestException(problems);
-    }
+    const definition = ownValue(ownValue(pipeline.stages, current.state.stage)?.actions, dto.action);
+    const problems = [...(definition ? payloadProblems(definition.payloadSchema, payload) : []), ...personal];
+    if (problems.length) throw new BadRequestException(problems);
     return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };
   }
 

@@ -3,6 +3,7 @@ import type { Actor, CaseSubject } from '@talent/domain';
 import {
   maskPersonal,
   normalisePersonal,
+  pathsWithPersonalNumbers,
   PERSONAL_FIELDS,
   type PersonalField,
   personalFieldProblem,
@@ -16,14 +17,6 @@ export interface SubjectInput {
   idCardNumber?: string;
   phone?: string;
 }
-
-// Identity-card numbers (18 characters, or 15 digits of the old cards) and mobile numbers (with or
-// without +86), once the spaces, dots, hyphens and brackets people write between digits are gone.
-const LOOKS_PERSONAL = /(?<!\d)(\d{17}[\dXx]|\d{15}|(?:\+?86)?1[3-9]\d{9})(?!\d)/;
-const SEPARATORS = /[\s.\-()（）]/g;
-
-/** Whether free text carries what looks like an identity-card or phone number. */
-export const looksPersonal = (text: string): boolean => LOOKS_PERSONAL.test(text.replace(SEPARATORS, ''));
 
 const LOOKS_LIKE = 'looks like an identity-card or phone number';
 
@@ -48,14 +41,15 @@ export class SubjectPrivacy {
       return problem ? [`subject.${field} ${problem}`] : [];
     });
     const elsewhere = `${LOOKS_LIKE}; put it in subject.idCardNumber or subject.phone, where it is encrypted`;
-    for (const [key, value] of Object.entries(input.details ?? {})) {
-      if (!['string', 'number', 'boolean'].includes(typeof value)) {
-        problems.push(`subject.details.${key} must be a string, a number or a boolean`);
-      } else if (looksPersonal(`${key} ${String(value)}`)) {
-        problems.push(`subject.details.${key} ${elsewhere}`);
-      }
+    const flat = Object.fromEntries(
+      Object.entries(input.details ?? {}).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)),
+    );
+    for (const path of pathsWithPersonalNumbers({ 'subject.details': flat, 'subject.name': input.name })) {
+      problems.push(`${path} ${elsewhere}`);
     }
-    if (looksPersonal(input.name)) problems.push(`subject.name ${elsewhere}`);
+    for (const key of Object.keys(input.details ?? {})) {
+      if (!Object.hasOwn(flat, key)) problems.push(`subject.details.${key} must be a string, a number or a boolean`);
+    }
     if (problems.length > 0) throw new BadRequestException(problems);
     const sealed: CaseSubject = { name: input.name, ...(input.details && { details: input.details }) };
     for (const field of PERSONAL_FIELDS) {
@@ -66,11 +60,11 @@ export class SubjectPrivacy {
     return sealed;
   }
 
-  /** Free text of an action (a reason, an objection's grounds) must not carry such numbers either. */
+  /** No free text of an action (its reason, any string of its payload) may carry such numbers either. */
   freeTextProblems(fields: Record<string, unknown>): string[] {
-    return Object.entries(fields)
-      .filter(([, value]) => typeof value === 'string' && looksPersonal(value))
-      .map(([name]) => `${name} ${LOOKS_LIKE}; personal numbers belong in the case's subject only`);
+    return pathsWithPersonalNumbers(fields).map(
+      (path) => `${path} ${LOOKS_LIKE}; personal numbers belong in the case's subject only`,
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -12,6 +12,7 @@ import { Allow } from '@talent/platform';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { OpenPlanDto } from './open-plan.dto';
 import { PlansService } from './plans.service';
+import { ApiYearParam, YearParam } from '../validation/year-param';
 
 @ApiTags('plans')
 @Controller('plans')
@@ -19,6 +20,7 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Get(':year')
+  @ApiYearParam()
   @Allow('hr_officer', 'approver', 'auditor', 'admin')
   @ApiOperation({ summary: "The year's posts (编制储备) and talent fund: total, reserved, used, committed, disbursed" })
   @ApiOkResponse({
@@ -35,16 +37,17 @@ export class PlansController {
     },
   })
   @ApiNotFoundResponse({ description: 'The year has no plan yet' })
-  get(@Param('year', ParseIntPipe) planYear: number, @CurrentActor() _actor: Actor) {
+  get(@YearParam() planYear: number, @CurrentActor() _actor: Actor) {
     return this.plans.get(planYear);
   }
 
   @Post(':year')
+  @ApiYearParam()
   @Allow('admin')
   @ApiOperation({ summary: "Open a year's plan with its own figures (admin); otherwise it opens with the defaults" })
   @ApiCreatedResponse({ description: 'The opened plan' })
   @ApiConflictResponse({ description: 'The year already has a plan' })
-  open(@Param('year', ParseIntPipe) planYear: number, @Body() dto: OpenPlanDto, @CurrentActor() actor: Actor) {
+  open(@YearParam() planYear: number, @Body() dto: OpenPlanDto, @CurrentActor() actor: Actor) {
     return this.plans.open(planYear, dto, actor);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
@@ -11,6 +11,7 @@ import { FIGURE_READERS } from '../statistics/figure-readers';
 import { asOfInstant } from '../statistics/statistics.query.dto';
 import { ReportQuery } from './report.query';
 import { renderHtml, renderMarkdown } from './annual-report.renderer';
+import { ApiYearParam, YearParam } from '../validation/year-param';
 
 @ApiTags('reports')
 @Allow(...FIGURE_READERS)
@@ -29,12 +30,13 @@ export class ReportsController {
   }
 
   @Get(':year')
+  @ApiYearParam()
   @Header('cache-control', 'no-store')
   @ApiOperation({ summary: 'The annual report (section 一(三) of the office report) in Chinese, as HTML or Markdown' })
   @ApiQuery({ name: 'format', required: false, enum: ['html', 'md'] })
   @ApiProduces('text/html', 'text/markdown')
   async report(
-    @Param('year', ParseIntPipe) year: number,
+    @YearParam() year: number,
     @Query() query: ReportQuery,
     @CurrentActor() _actor: Actor,
     @Res({ passthrough: true }) response: Response,

@@ -1,12 +1,14 @@
-import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
 import { Allow, APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
-import { annualStatistics, stageDurations, statisticFacts } from '@talent/projections';
+import { annualStatistics, decodeFactsCursor, stageDurations, statisticFacts } from '@talent/projections';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { FIGURE_READERS } from './figure-readers';
-import { asOfInstant, AsOfQuery, FactsQuery, StageDurationsQuery } from './statistics.query.dto';
+import { asOfInstant, AsOfQuery, FACTS_PAGE_DEFAULT, FactsQuery, StageDurationsQuery } from './statistics.query.dto';
+import { factsPageExample } from './statistics-examples';
+import { ApiYearParam, YearParam } from '../validation/year-param';
 
 @ApiTags('statistics')
 @Allow(...FIGURE_READERS)
@@ -18,6 +20,7 @@ export class StatisticsController {
   ) {}
 
   @Get('annual/:year')
+  @ApiYearParam()
   @ApiOperation({ summary: "The year's figures, computed from events and maintained as a read model" })
   @ApiOkResponse({
     schema: {
@@ -42,7 +45,7 @@ export class StatisticsController {
       },
     },
   })
-  figures(@Param('year', ParseIntPipe) year: number, @Query() query: AsOfQuery, @CurrentActor() _actor: Actor) {
+  figures(@YearParam() year: number, @Query() query: AsOfQuery, @CurrentActor() _actor: Actor) {
     return annualStatistics(this.pool, year, {
       asOf: asOfInstant(query.asOf),
       divisionCode: this.config.DIVISION_CODE,
@@ -50,24 +53,30 @@ export class StatisticsController {
   }
 
   @Get('annual/:year/facts')
-  @ApiOperation({ summary: 'The events behind one figure: trace any number to what it counts' })
-  facts(@Param('year', ParseIntPipe) year: number, @Query() query: FactsQuery, @CurrentActor() _actor: Actor) {
-    return statisticFacts(this.pool, {
-      year,
-      metric: query.metric,
-      ...(query.dimension && { dimension: query.dimension }),
-      ...(query.cumulative && { cumulative: true }),
-      ...(query.asOf && { asOf: asOfInstant(query.asOf) }),
-    });
+  @ApiYearParam()
+  @ApiOperation({ summary: 'The events behind one figure, a page at a time: trace any number to what it counts' })
+  @ApiOkResponse({ schema: { example: factsPageExample } })
+  @ApiBadRequestResponse({ description: 'A malformed query, or a cursor this api did not give out' })
+  async facts(@YearParam() year: number, @Query() query: FactsQuery, @CurrentActor() _actor: Actor) {
+    const after = query.cursor === undefined ? undefined : decodeFactsCursor(query.cursor);
+    if (query.cursor !== undefined && !after) throw new BadRequestException(['cursor is not one this api gave out']);
+    return statisticFacts(
+      this.pool,
+      {
+        year,
+        metric: query.metric,
+        ...(query.dimension && { dimension: query.dimension }),
+        ...(query.cumulative && { cumulative: true }),
+        ...(query.asOf && { asOf: asOfInstant(query.asOf) }),
+      },
+      { limit: query.limit ?? FACTS_PAGE_DEFAULT, ...(after && { after }) },
+    );
   }
 
   @Get('stage-durations/:year')
+  @ApiYearParam()
   @ApiOperation({ summary: 'Time spent per stage (median, p90, max days; cases waiting now): where cases get stuck' })
-  durations(
-    @Param('year', ParseIntPipe) year: number,
-    @Query() query: StageDurationsQuery,
-    @CurrentActor() _actor: Actor,
-  ) {
+  durations(@YearParam() year: number, @Query() query: StageDurationsQuery, @CurrentActor() _actor: Actor) {
     return stageDurations(this.pool, year, query.kind);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDateOrInstant } from '../validation/instant.validators';
 import { CASE_KINDS } from '@talent/domain';
 
 export const STATISTIC_METRICS = [
@@ -22,13 +23,15 @@ export const STATISTIC_METRICS = [
   'cases_opened',
 ] as const;
 
+export const FACTS_PAGE_DEFAULT = 100;
+const FACTS_PAGE_MAX = 1000;
+
 export class AsOfQuery {
   @ApiPropertyOptional({
     example: '2023-12-31',
     description: 'The figures as recorded by then: a date means the end of that day in Beijing time',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateOrInstant()
   asOf?: string;
 }
 
@@ -48,6 +51,20 @@ export class FactsQuery extends AsOfQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   cumulative?: boolean;
+
+  @ApiPropertyOptional({ default: FACTS_PAGE_DEFAULT, minimum: 1, maximum: FACTS_PAGE_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(FACTS_PAGE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  cursor?: string;
 }
 
 /** A date alone means "by the end of that day" in the office's time zone. */

@@ -3,7 +3,13 @@ import { action, caseStream, closed, objection, planStream } from '../../../../t
 import { createMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { annualStatisticsProjection } from './annual-statistics.projection';
-import { annualStatistics, statisticFacts } from './annual-statistics.query';
+import {
+  annualStatistics,
+  decodeFactsCursor,
+  type FactsPage,
+  type StatisticFact,
+  statisticFacts,
+} from './annual-statistics.query';
 
 /**
  * A generated 2023 with the counts worked out by hand: 3 civil servants recruited (reported for
@@ -164,13 +170,43 @@ describe('annual statistics', () => {
   });
 
   it('names the events behind every figure', async () => {
-    const facts = await statisticFacts(db.pool, { year: 2023, metric: 'recruited', dimension: 'civil_servant' });
+    const { items: facts, nextCursor } = await statisticFacts(
+      db.pool,
+      { year: 2023, metric: 'recruited', dimension: 'civil_servant' },
+      { limit: 100 },
+    );
 
     expect(facts).toHaveLength(3);
+    expect(nextCursor).toBeNull();
     const { rows } = await db.pool.query('SELECT event_type FROM events WHERE event_id = ANY($1)', [
       facts.map((f) => f.eventId),
     ]);
     expect(rows.map((row) => row.event_type)).toEqual(['ActionTaken', 'ActionTaken', 'ActionTaken']);
+  });
+
+  it('pages through the facts by cursor, each once, in the order they happened', async () => {
+    const query = { year: 2024, metric: 'cases_opened', cumulative: true };
+    const all = (await statisticFacts(db.pool, query, { limit: 1000 })).items;
+    const paged: StatisticFact[] = [];
+    let after: FactsPage['after'];
+    for (;;) {
+      const page = await statisticFacts(db.pool, query, { limit: 2, ...(after && { after }) });
+      paged.push(...page.items);
+      if (!page.nextCursor) break;
+      after = decodeFactsCursor(page.nextCursor);
+    }
+
+    expect(all.length).toBeGreaterThan(4);
+    expect(paged).toEqual(all);
+    expect(all.map((fact) => fact.occurredAt)).toEqual(all.map((fact) => fact.occurredAt).sort());
+  });
+
+  it('refuses a cursor it did not give out', () => {
+    const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+    expect(decodeFactsCursor(forged(['2023-01-01T00:00:00.000Z', 'not-a-uuid', 'x']))).toBeUndefined();
+    expect(decodeFactsCursor(forged(['2023-01-01', '5b0e4c1e-8a43-5f5e-9c1a-2f7d3e6b9a10', 'x']))).toBeUndefined();
+    expect(decodeFactsCursor('%%%')).toBeUndefined();
   });
 
   it('gives the figures as they stood on a date, by when facts were recorded', async () => {

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
 import { QUOTA_CATEGORIES, RECRUITMENT_CHANNELS, WORKSTATION_TYPES } from '@talent/domain';
 
 type Figures = Record<string, number>;
@@ -119,34 +120,71 @@ export async function annualStatistics(
 export interface StatisticFact {
   eventId: string;
   streamId: string;
+  /** The channel, category, type or outcome it counts in. */
+  dimension: string;
   amount: number;
   occurredAt: string;
   recordedAt: string;
 }
 
-/** The events behind one figure: how an auditor traces a number of the report. */
+export interface StatisticFactsQuery {
+  year: number;
+  metric: string;
+  dimension?: string;
+  asOf?: Date;
+  cumulative?: boolean;
+}
+
+/** A page of facts: after the row a cursor names, in the order they happened. */
+export interface FactsPage {
+  limit: number;
+  after?: [occurredAt: string, eventId: string, dimension: string];
+}
+
+/** Opaque to clients: the last fact's sort key. */
+export const encodeFactsCursor = (fact: StatisticFact): string =>
+  encodePageCursor([fact.occurredAt, fact.eventId, fact.dimension]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function decodeFactsCursor(cursor: string): FactsPage['after'] {
+  const parts = decodePageCursor(cursor, 3) as FactsPage['after'];
+  return parts && UUID.test(parts[1]) ? parts : undefined;
+}
+
+/**
+ * The events behind one figure, a page at a time: how an auditor traces a number of the report.
+ * Keyset-paginated, so a page stays right while facts are added.
+ */
 export async function statisticFacts(
   pool: Pool,
-  query: { year: number; metric: string; dimension?: string; asOf?: Date; cumulative?: boolean },
-): Promise<StatisticFact[]> {
+  query: StatisticFactsQuery,
+  page: FactsPage,
+): Promise<{ items: StatisticFact[]; nextCursor: string | null }> {
+  const after = page.after ?? [null, null, null];
   const { rows } = await pool.query<{
     event_id: string;
     stream_id: string;
+    dimension: string;
     amount: string;
     occurred_at: Date;
     recorded_at: Date;
   }>(
-    `SELECT event_id, stream_id, amount::text, occurred_at, recorded_at FROM annual_statistic_facts
+    `SELECT event_id, stream_id, dimension, amount::text, occurred_at, recorded_at FROM annual_statistic_facts
      WHERE ${query.cumulative ? 'year <= $1' : 'year = $1'} AND metric = $2 AND ($3::text IS NULL OR dimension = $3)
        AND ($4::timestamptz IS NULL OR recorded_at <= $4)
-     ORDER BY occurred_at, event_id`,
-    [query.year, query.metric, query.dimension ?? null, query.asOf ?? null],
+       AND ($5::timestamptz IS NULL OR (occurred_at, event_id, dimension) > ($5, $6::uuid, $7::text))
+     ORDER BY occurred_at, event_id, dimension
+     LIMIT $8`,
+    [query.year, query.metric, query.dimension ?? null, query.asOf ?? null, ...after, page.limit + 1],
   );
-  return rows.map((row) => ({
+  const items = rows.slice(0, page.limit).map((row) => ({
     eventId: row.event_id,
     streamId: row.stream_id,
+    dimension: row.dimension,
     amount: Number(row.amount),
     occurredAt: row.occurred_at.toISOString(),
     recordedAt: row.recorded_at.toISOString(),
   }));
+  return { items, nextCursor: rows.length > page.limit ? encodeFactsCursor(items[items.length - 1]!) : null };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { decodePageCursor, encodePageCursor } from '../runtime/page-cursor';
 import type { CaseRow } from './case-list.projection';
 
 export interface CaseListFilters {
@@ -35,21 +36,11 @@ type Row = Omit<CaseRow, 'updated_at'>;
 
 /** Opaque to clients: the last row's sort key, newest cases first. */
 export function encodeCursor(item: Pick<CaseListItem, 'openedAt' | 'caseId'>): string {
-  return Buffer.from(JSON.stringify([item.openedAt, item.caseId])).toString('base64url');
+  return encodePageCursor([item.openedAt, item.caseId]);
 }
 
 export function decodeCursor(cursor: string): [string, string] | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const valid =
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      parsed.every((part) => typeof part === 'string') &&
-      !Number.isNaN(Date.parse(parsed[0] as string));
-    return valid ? (parsed as [string, string]) : undefined;
-  } catch {
-    return undefined;
-  }
+  return decodePageCursor(cursor, 2) as [string, string] | undefined;
 }
 
 /** A page of the case list, keyset-paginated so pages stay stable while cases are added. */

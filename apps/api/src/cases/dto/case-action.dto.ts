@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsNotIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { INHERITED_NAMES } from '@talent/pipelines';
+import { IsInstant } from '../../validation/instant.validators';
 
 export class CaseActionDto {
   @ApiProperty({
@@ -9,6 +11,7 @@ export class CaseActionDto {
       "'raiseObjection' (payload.grounds) and 'resolveObjection' (payload.upheld)",
   })
   @Matches(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, { message: 'action must be an identifier' })
+  @IsNotIn([...INHERITED_NAMES], { message: 'action must not be a name every JavaScript object has, like $value' })
   action!: string;
 
   @ApiPropertyOptional({ example: { outcome: 'pass', score: 86.5 } })
@@ -29,7 +32,6 @@ export class CaseActionDto {
     example: '2023-05-08T10:00:00+08:00',
     description: 'When it happened in the office; default now',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 }

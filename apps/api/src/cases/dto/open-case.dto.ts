@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -23,6 +22,7 @@ import {
   type WorkstationType,
 } from '@talent/domain';
 import { CASE_ID_PATTERN } from '../case-id';
+import { IsInstant } from '../../validation/instant.validators';
 
 export class SubjectDto {
   @ApiProperty({ example: '张三', description: 'Candidate, expert, host unit or returning native' })
@@ -75,6 +75,7 @@ export class OpenCaseDto {
   workstationType?: WorkstationType;
 
   @ApiProperty({ type: SubjectDto })
+  @IsObject({ message: 'subject must be an object with at least a name' })
   @ValidateNested()
   @Type(() => SubjectDto)
   subject!: SubjectDto;
@@ -90,8 +91,7 @@ export class OpenCaseDto {
     example: '2023-03-01T09:00:00+08:00',
     description: 'When it happened in the office; default now',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt?: string;
 
   @ApiPropertyOptional({ example: 'gwy-2023-0001', description: 'Your own id for the case; generated when omitted' })
