@@ -65,6 +65,7 @@ export class CasesService {
     const now = Date.now();
     if (given === undefined) return new Date(now).toISOString();
     const at = Date.parse(given);
+    if (Number.isNaN(at)) throw new BadRequestException(['occurredAt must be a date and time (RFC 3339)']);
     if (at > now + CLOCK_SKEW_MS) throw new DomainError('OCCURRED_IN_FUTURE', 'occurredAt is in the future.');
     if (at < now - this.config.BACKDATE_LIMIT_DAYS * 86_400_000) {
       throw new DomainError(
