@@ -84,7 +84,7 @@ export class OfficeAccounts {
     if (response.status !== 200) throw new Error(`sign-in of ${userId}: ${response.text}`);
     const bearer = { authorization: `Bearer ${String(response.body.accessToken)}` };
     if (response.body.passwordChangeRequired !== true) return bearer;
-    // A password the admin reset is good for choosing a new one only, as the user would.
+    // A password an admin chose (a new account's, or in a reset) is good for choosing one's own only, as the user would.
     const own = newPassword();
     const changed = await post(
       `${this.baseUrl}/auth/password`,

@@ -31,7 +31,10 @@ export interface NewPrincipal {
   id: string;
   displayName: string;
   role: Role;
-  /** Officers only: their first password, which they should change. */
+  /**
+   * Officers only: their first password. The admin who chose it knows it, so the officer must
+   * replace it before doing anything else (but the first admin, who chose their own).
+   */
   password?: string;
   /** API clients only. */
   caseKinds?: CaseKind[];
@@ -84,16 +87,15 @@ export class PrincipalStore {
   ) {}
 
   create(input: NewPrincipal, by: Actor, reason?: string): Promise<Principal> {
-    return this.insert(input, by, reason);
+    return this.insert(input, by, reason, { passwordChangeRequired: input.password !== undefined });
   }
 
   /** The first admin, from the bootstrap command: refused once any admin exists. */
   createFirstAdmin(input: Omit<NewPrincipal, 'role' | 'caseKinds'>, by: Actor): Promise<Principal> {
-    return this.insert(
-      { ...input, role: 'admin' },
-      by,
-      'first admin, created by the bootstrap command',
-      async (client) => {
+    return this.insert({ ...input, role: 'admin' }, by, 'first admin, created by the bootstrap command', {
+      // Whoever runs the bootstrap command types the password themselves: nobody else knows it.
+      passwordChangeRequired: false,
+      precondition: async (client) => {
         const { rows } = await client.query<{ id: string }>("SELECT id FROM principals WHERE role = 'admin' LIMIT 1");
         if (rows.length > 0) {
           throw new IdentityError(
@@ -102,31 +104,39 @@ export class PrincipalStore {
           );
         }
       },
-    );
+    });
   }
 
   private async insert(
     input: NewPrincipal,
     by: Actor,
     reason: string | undefined,
-    precondition?: (client: PoolClient) => Promise<void>,
+    options: { passwordChangeRequired: boolean; precondition?: (client: PoolClient) => Promise<void> },
   ): Promise<Principal> {
     const kind: PrincipalKind = input.role === 'api_client' ? 'api_client' : 'officer';
     const problem = this.newPrincipalProblem(input, kind);
     if (problem) throw new IdentityError('INVALID_PRINCIPAL', problem);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.change(input.id, async (client, existing) => {
-      await precondition?.(client);
+      await options.precondition?.(client);
       if (existing) throw new IdentityError('PRINCIPAL_EXISTS', `A user or API client ${input.id} already exists`);
       const caseKinds = kind === 'api_client' ? [...new Set(input.caseKinds)] : null;
+      const { passwordChangeRequired } = options;
       await this.append(client, input.id, by, reason, {
         type: 'PrincipalCreated',
-        data: { kind, displayName: input.displayName, role: input.role, caseKinds },
+        data: {
+          kind,
+          displayName: input.displayName,
+          role: input.role,
+          caseKinds,
+          ...(kind === 'officer' && { passwordChangeRequired }),
+        },
       });
       const { rows } = await client.query<PrincipalRow>(
-        `INSERT INTO principals (id, kind, display_name, role, case_kinds, password_hash, credentials_changed_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now(), now()) RETURNING *`,
-        [input.id, kind, input.displayName, input.role, caseKinds, passwordHash],
+        `INSERT INTO principals
+           (id, kind, display_name, role, case_kinds, password_hash, password_change_required, credentials_changed_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) RETURNING *`,
+        [input.id, kind, input.displayName, input.role, caseKinds, passwordHash, passwordChangeRequired],
       );
       return toPrincipal(rows[0]!);
     });

@@ -18,7 +18,10 @@ export interface Principal {
   credentialsChangedAt: string;
   /** Raised by every change of password, role or enablement; a token of an older version is void. */
   credentialsVersion: number;
-  /** Set when an admin set the password: until the officer chooses their own, they may do nothing else. */
+  /**
+   * Set when an admin chose the password (a new account's, or in a reset): until the officer
+   * chooses their own, they may do nothing else.
+   */
   passwordChangeRequired: boolean;
   lastSignInAt: string | null;
 }

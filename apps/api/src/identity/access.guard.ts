@@ -15,8 +15,8 @@ import type { AuthenticatedRequest } from './authenticated-request';
 const OPEN_DURING_PASSWORD_CHANGE = 'talent:open-during-password-change';
 
 /**
- * The one route open to an officer whose password an admin set: choosing their own. Until then
- * the admin, who knows the password, must not be able to act as them.
+ * The one route open to an officer whose password an admin chose (a new account's, or a reset):
+ * choosing their own. Until then the admin, who knows the password, must not be able to act as them.
  */
 export const OpenDuringPasswordChange = () => SetMetadata(OPEN_DURING_PASSWORD_CHANGE, true);
 

@@ -50,7 +50,10 @@ export class CreateUserDto extends PrincipalBaseDto {
   @IsIn(OFFICER_ROLES)
   role!: (typeof OFFICER_ROLES)[number];
 
-  @ApiProperty({ description: 'The first password; tell it to the user out of band. They should change it.' })
+  @ApiProperty({
+    description:
+      'The first password; tell it to the user out of band. It signs in only to choose their own (POST /auth/password).',
+  })
   @IsString()
   password!: string;
 }

@@ -21,7 +21,10 @@ export class UsersController {
   constructor(private readonly principals: PrincipalStore) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create an officer account (hr_officer, approver, auditor or admin)' })
+  @ApiOperation({
+    summary:
+      'Create an officer account (hr_officer, approver, auditor or admin); they must change the password at first sign-in',
+  })
   @ApiCreatedResponse({ description: 'The new user' })
   @ApiConflictResponse({ description: 'The id is taken' })
   async create(@Body() dto: CreateUserDto, @CurrentActor() actor: Actor) {
