@@ -27,6 +27,7 @@ const POLICY: Record<string, readonly Role[] | 'public'> = {
   'POST /api-clients': ['admin'],
   'GET /api-clients': ['admin'],
   'GET /api-clients/{id}': ['admin'],
+  'GET /api-clients/{id}/keys': ['admin'],
   'PATCH /api-clients/{id}': ['admin'],
   'POST /api-clients/{id}/keys': ['admin'],
   'DELETE /api-clients/{id}/keys/{keyId}': ['admin'],

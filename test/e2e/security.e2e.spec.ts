@@ -261,6 +261,77 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
     expect(demoted).toMatchObject({ status: 409, body: { error: 'LAST_ADMIN' } });
   });
 
+  it('lists users, API clients and keys a page at a time, refusing a malformed limit or cursor (400)', async () => {
+    // An admin of its own, so that paging stays within one caller's requests per minute here.
+    const lister = await authHeaders(stack.baseUrl, { id: 'admin-lists', role: 'admin' });
+    const get = (path: string) => requestJson(`${stack.baseUrl}${path}`, { headers: lister });
+    const post = (path: string, body: unknown) => requestJson(`${stack.baseUrl}${path}`, { body, headers: lister });
+    for (const id of ['list-1', 'list-2', 'list-3']) {
+      expect((await post('/users', { id, displayName: id, role: 'approver', password: newPassword() })).status).toBe(
+        201,
+      );
+    }
+    for (const id of ['list-client-a', 'list-client-b', 'list-client-c']) {
+      expect((await post('/api-clients', { id, displayName: id, caseKinds: ['recruitment'] })).status).toBe(201);
+    }
+    const keyIds: string[] = [];
+    for (const name of ['one', 'two', 'three'])
+      keyIds.push((await post('/api-clients/list-client-a/keys', { name })).body.keyId);
+
+    /** Every page of `path`, `limit` at a time, following nextCursor. */
+    async function pages(path: string, limit: number) {
+      const answers: Array<{ items: Array<Record<string, unknown>>; nextCursor: string | null }> = [];
+      let cursor: string | null = null;
+      do {
+        const response = await get(`${path}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(response.status).toBe(200);
+        answers.push(response.body);
+        cursor = response.body.nextCursor;
+      } while (cursor && answers.length < 20);
+      return answers;
+    }
+    const idsOf = (answers: Awaited<ReturnType<typeof pages>>) =>
+      answers.flatMap((answer) => answer.items.map((item) => item.id ?? item.keyId));
+
+    const users = await pages('/users', 2);
+    const [everyUser] = await pages('/users', 1000);
+    expect(users.length).toBeGreaterThanOrEqual(3);
+    for (const answer of users.slice(0, -1)) expect(answer.items).toHaveLength(2);
+    expect(users.at(-1)!.nextCursor).toBeNull();
+    expect(idsOf(users)).toEqual(idsOf([everyUser!]));
+    expect(new Set(idsOf(users)).size).toBe(idsOf(users).length);
+    expect(idsOf(users)).toEqual(expect.arrayContaining([admin.id, 'admin-lists', 'list-1', 'list-2', 'list-3']));
+    expect(everyUser!.items.every((user) => user.kind === 'officer')).toBe(true);
+
+    const clients = await pages('/api-clients', 2);
+    expect(clients.length).toBeGreaterThanOrEqual(2);
+    expect(idsOf(clients)).toEqual(idsOf(await pages('/api-clients', 1000)));
+    expect(idsOf(clients)).toEqual(expect.arrayContaining(['list-client-a', 'list-client-b', 'list-client-c']));
+    expect(clients.flatMap((answer) => answer.items).every((client) => client.kind === 'api_client')).toBe(true);
+
+    const keys = await pages('/api-clients/list-client-a/keys', 2);
+    expect(keys.map((answer) => answer.items.length)).toEqual([2, 1]);
+    expect(idsOf(keys)).toEqual([...keyIds].sort());
+    expect(keys.flatMap((answer) => answer.items).some((key) => 'key' in key)).toBe(false);
+
+    const forged = Buffer.from(JSON.stringify(['../admin-1'])).toString('base64url');
+    for (const [path, query, named] of [
+      ['/users', 'cursor=not-a-cursor', /^cursor /],
+      ['/users', `cursor=${forged}`, /^cursor /],
+      ['/users', 'limit=0', /^limit /],
+      ['/users', 'limit=1001', /^limit /],
+      ['/users', 'limit=many', /^limit /],
+      ['/api-clients', 'cursor=not-a-cursor', /^cursor /],
+      ['/api-clients', 'limit=1.5', /^limit /],
+      // A cursor of the users' list names no key.
+      ['/api-clients/list-client-a/keys', `cursor=${users[0]!.nextCursor}`, /^cursor /],
+    ] as const) {
+      const refused = await get(`${path}?${query}`);
+      expect({ path, query, status: refused.status }).toEqual({ path, query, status: 400 });
+      expect(refused.body.message).toEqual(expect.arrayContaining([expect.stringMatching(named)]));
+    }
+  });
+
   it('issues an API key once, stores only its hash, records its use, and stops it when revoked', async () => {
     const created = await requestJson(`${stack.baseUrl}/api-clients`, {
       body: { id: 'hr-system', displayName: '人社业务系统', caseKinds: ['recruitment'] },
@@ -295,9 +366,9 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
     expect(readOther).toMatchObject({ status: 403, body: { error: 'CASE_KIND_NOT_GRANTED' } });
     expect(listOther.status).toBe(403);
     expect(act).toMatchObject({ status: 403, body: { error: 'ROLE_NOT_ALLOWED' } });
-    const listed = await requestJson(`${stack.baseUrl}/api-clients/hr-system`, { headers: asAdmin });
+    const listed = await requestJson(`${stack.baseUrl}/api-clients/hr-system/keys`, { headers: asAdmin });
     expect(JSON.stringify(listed.body)).not.toContain(issued.body.key.split('_')[2]);
-    expect(listed.body.keys).toEqual([
+    expect(listed.body.items).toEqual([
       expect.objectContaining({
         keyId: issued.body.keyId,
         name: 'production',

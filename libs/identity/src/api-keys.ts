@@ -1,6 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const PREFIX = 'tke';
+const KEY_ID = '[0-9a-f]{16}';
+
+export const API_KEY_ID_PATTERN = new RegExp(`^${KEY_ID}$`);
+const API_KEY_PATTERN = new RegExp(`^${PREFIX}_(${KEY_ID})_([A-Za-z0-9_-]{43})$`);
 
 export interface NewApiKey {
   keyId: string;
@@ -21,7 +25,7 @@ export function newApiKey(): NewApiKey {
 }
 
 export function parseApiKey(key: string): { keyId: string; secret: string } | undefined {
-  const match = /^tke_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/.exec(key);
+  const match = API_KEY_PATTERN.exec(key);
   return match ? { keyId: match[1]!, secret: match[2]! } : undefined;
 }
 

@@ -55,12 +55,45 @@ export interface ApiKeyView {
   lastUsedAt: string | null;
 }
 
+/** A page of a list in order of id: `afterId` is the previous page's last. */
+export interface PageRequest {
+  limit: number;
+  afterId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Whether a page follows this one. */
+  more: boolean;
+}
+
+interface ApiKeyRow {
+  key_id: string;
+  name: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const API_KEY_COLUMNS = 'key_id, name, created_at, revoked_at, last_used_at';
+
 // Serialises every change to identities, so that "keep one admin" cannot be raced past. An
 // advisory lock rather than SELECT … FOR UPDATE: a row lock would give the transaction its id
 // before the event append, which must be its first write.
 const IDENTITY_LOCK_KEY = 0x6964656e74; // "ident"
 // Recording every use would make each request a write; a minute's precision is what admins need.
 const LAST_USED_PRECISION = "interval '1 minute'";
+
+const toApiKeyView = (row: ApiKeyRow): ApiKeyView => ({
+  keyId: row.key_id,
+  name: row.name,
+  createdAt: row.created_at.toISOString(),
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+  lastUsedAt: row.last_used_at?.toISOString() ?? null,
+});
+
+// One row more than asked for says whether another page follows.
+const pageOf = <T>(rows: T[], limit: number): Page<T> => ({ items: rows.slice(0, limit), more: rows.length > limit });
 
 const toPrincipal = (row: PrincipalRow): Principal => ({
   id: row.id,
@@ -155,12 +188,12 @@ export class PrincipalStore {
     return toPrincipal(row);
   }
 
-  async list(kind?: PrincipalKind): Promise<Principal[]> {
+  async list(kind: PrincipalKind, page: PageRequest): Promise<Page<Principal>> {
     const { rows } = await this.pool.query<PrincipalRow>(
-      'SELECT * FROM principals WHERE $1::text IS NULL OR kind = $1 ORDER BY id',
-      [kind ?? null],
+      'SELECT * FROM principals WHERE kind = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $3',
+      [kind, page.afterId ?? null, page.limit + 1],
     );
-    return rows.map(toPrincipal);
+    return pageOf(rows.map(toPrincipal), page.limit);
   }
 
   async update(id: string, changes: PrincipalChanges, by: Actor, reason?: string): Promise<Principal> {
@@ -302,22 +335,31 @@ export class PrincipalStore {
 
   async revokeApiKey(principalId: string, keyId: string, by: Actor, reason?: string): Promise<ApiKeyView> {
     return this.change(principalId, async (client) => {
-      const { rows } = await client.query<{ revoked_at: Date | null }>(
-        'SELECT revoked_at FROM api_keys WHERE key_id = $1 AND principal_id = $2',
+      const { rows } = await client.query<ApiKeyRow>(
+        `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE key_id = $1 AND principal_id = $2`,
         [keyId, principalId],
       );
-      if (rows.length === 0) throw new IdentityError('API_KEY_NOT_FOUND', `${principalId} has no key ${keyId}`);
+      const key = rows[0];
+      if (!key) throw new IdentityError('API_KEY_NOT_FOUND', `${principalId} has no key ${keyId}`);
       // Revoking twice is not an error and records nothing new.
-      if (!rows[0]!.revoked_at) {
-        await this.append(client, principalId, by, reason, { type: 'ApiKeyRevoked', data: { keyId } });
-        await client.query('UPDATE api_keys SET revoked_at = now() WHERE key_id = $1', [keyId]);
-      }
-      return (await this.keys(client, principalId)).find((key) => key.keyId === keyId)!;
+      if (key.revoked_at) return toApiKeyView(key);
+      await this.append(client, principalId, by, reason, { type: 'ApiKeyRevoked', data: { keyId } });
+      const revoked = await client.query<ApiKeyRow>(
+        `UPDATE api_keys SET revoked_at = now() WHERE key_id = $1 RETURNING ${API_KEY_COLUMNS}`,
+        [keyId],
+      );
+      return toApiKeyView(revoked.rows[0]!);
     });
   }
 
-  listApiKeys(principalId: string): Promise<ApiKeyView[]> {
-    return this.keys(this.pool, principalId);
+  /** An API client's keys, revoked ones included, never the secrets. */
+  async listApiKeys(principalId: string, page: PageRequest): Promise<Page<ApiKeyView>> {
+    const { rows } = await this.pool.query<ApiKeyRow>(
+      `SELECT ${API_KEY_COLUMNS} FROM api_keys
+       WHERE principal_id = $1 AND ($2::text IS NULL OR key_id > $2) ORDER BY key_id LIMIT $3`,
+      [principalId, page.afterId ?? null, page.limit + 1],
+    );
+    return pageOf(rows.map(toApiKeyView), page.limit);
   }
 
   /** The API client holding `key`, if the key is well formed, known, not revoked and its client enabled. */
@@ -428,25 +470,5 @@ export class PrincipalStore {
   private async row(client: Pick<PoolClient, 'query'>, id: string): Promise<PrincipalRow | undefined> {
     const { rows } = await client.query<PrincipalRow>('SELECT * FROM principals WHERE id = $1', [id]);
     return rows[0];
-  }
-
-  private async keys(client: Pick<PoolClient, 'query'>, principalId: string): Promise<ApiKeyView[]> {
-    const { rows } = await client.query<{
-      key_id: string;
-      name: string;
-      created_at: Date;
-      revoked_at: Date | null;
-      last_used_at: Date | null;
-    }>(
-      'SELECT key_id, name, created_at, revoked_at, last_used_at FROM api_keys WHERE principal_id = $1 ORDER BY created_at',
-      [principalId],
-    );
-    return rows.map((row) => ({
-      keyId: row.key_id,
-      name: row.name,
-      createdAt: row.created_at.toISOString(),
-      revokedAt: row.revoked_at?.toISOString() ?? null,
-      lastUsedAt: row.last_used_at?.toISOString() ?? null,
-    }));
   }
 }

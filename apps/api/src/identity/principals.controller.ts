@@ -1,10 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@talent/domain';
-import { IdentityError, PrincipalStore } from '@talent/identity';
+import {
+  API_KEY_ID_PATTERN,
+  IdentityError,
+  type Principal,
+  PRINCIPAL_ID_PATTERN,
+  PrincipalStore,
+} from '@talent/identity';
 import { Allow } from '@talent/platform';
 import { present } from './principal.view';
 import { CurrentActor } from './current-actor.decorator';
+import {
+  apiClientExample,
+  apiClientsPageExample,
+  apiKeysPageExample,
+  userExample,
+  usersPageExample,
+} from './identity-examples';
+import { IdentityPageQuery, pageAnswer, pageRequest } from './identity-page';
 import {
   CreateApiClientDto,
   CreateUserDto,
@@ -32,12 +54,16 @@ export class UsersController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every officer account' })
-  async list() {
-    return { items: (await this.principals.list('officer')).map(present) };
+  @ApiOperation({ summary: 'Officer accounts, a page at a time in order of id' })
+  @ApiOkResponse({ schema: { example: usersPageExample } })
+  @ApiBadRequestResponse({ description: 'A malformed limit, or a cursor this api did not give out' })
+  async list(@Query() query: IdentityPageQuery) {
+    const page = await this.principals.list('officer', pageRequest(query, PRINCIPAL_ID_PATTERN));
+    return pageAnswer(page, (user) => user.id, present);
   }
 
   @Get(':id')
+  @ApiOkResponse({ schema: { example: userExample } })
   @ApiNotFoundResponse({ description: 'No such user' })
   async get(@Param('id') id: string) {
     return present(await this.principals.get(id));
@@ -78,29 +104,46 @@ export class ApiClientsController {
   }
 
   @Get()
-  async list() {
-    const clients = await this.principals.list('api_client');
-    return {
-      items: await Promise.all(
-        clients.map(async (client) => ({ ...present(client), keys: await this.principals.listApiKeys(client.id) })),
-      ),
-    };
+  @ApiOperation({
+    summary: 'API clients, a page at a time in order of id; the keys of each at GET /api-clients/:id/keys',
+  })
+  @ApiOkResponse({ schema: { example: apiClientsPageExample } })
+  @ApiBadRequestResponse({ description: 'A malformed limit, or a cursor this api did not give out' })
+  async list(@Query() query: IdentityPageQuery) {
+    const page = await this.principals.list('api_client', pageRequest(query, PRINCIPAL_ID_PATTERN));
+    return pageAnswer(page, (client) => client.id, present);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An API client; its keys at GET /api-clients/:id/keys' })
+  @ApiOkResponse({ schema: { example: apiClientExample } })
   @ApiNotFoundResponse({ description: 'No such API client' })
   async get(@Param('id') id: string) {
-    const client = await this.principals.get(id);
-    if (client.kind !== 'api_client') throw notOfKind(id, 'api_client');
-    return { ...present(client), keys: await this.principals.listApiKeys(id) };
+    return present(await this.apiClient(id));
+  }
+
+  @Get(':id/keys')
+  @ApiOperation({
+    summary: "An API client's keys, revoked ones included, a page at a time in order of key id; never a key itself",
+  })
+  @ApiOkResponse({ schema: { example: apiKeysPageExample } })
+  @ApiBadRequestResponse({ description: 'A malformed limit, or a cursor this api did not give out' })
+  @ApiNotFoundResponse({ description: 'No such API client' })
+  async keys(@Param('id') id: string, @Query() query: IdentityPageQuery) {
+    const request = pageRequest(query, API_KEY_ID_PATTERN);
+    await this.apiClient(id);
+    return pageAnswer(
+      await this.principals.listApiKeys(id, request),
+      (key) => key.keyId,
+      (key) => key,
+    );
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, change the granted case kinds, disable or re-enable an API client' })
   async update(@Param('id') id: string, @Body() dto: UpdateApiClientDto, @CurrentActor() actor: Actor) {
     const { reason, ...changes } = dto;
-    const client = await this.principals.get(id);
-    if (client.kind !== 'api_client') throw notOfKind(id, 'api_client');
+    await this.apiClient(id);
     return present(await this.principals.update(id, changes, actor, reason));
   }
 
@@ -127,6 +170,12 @@ export class ApiClientsController {
   @ApiNotFoundResponse({ description: 'The client has no such key' })
   revokeKey(@Param('id') id: string, @Param('keyId') keyId: string, @CurrentActor() actor: Actor) {
     return this.principals.revokeApiKey(id, keyId, actor);
+  }
+
+  private async apiClient(id: string): Promise<Principal> {
+    const client = await this.principals.get(id);
+    if (client.kind !== 'api_client') throw notOfKind(id, 'api_client');
+    return client;
   }
 }
 
