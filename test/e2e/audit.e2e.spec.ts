@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,9 +12,13 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 
 const root = path.resolve(__dirname, '../..');
 
-/** The documented offline command, run from source: what an auditor runs on their own machine. */
-function verifyExportOffline(file: string, publicKeyFile?: string) {
-  const result = spawnSync(
+/**
+ * The documented offline command, run from source: what an auditor runs on their own machine.
+ * Not spawnSync: the api under test shares this process, and seconds of a blocked event loop made
+ * it close the kept-alive connection just as the next request reused it (ECONNRESET).
+ */
+function verifyExportOffline(file: string, publicKeyFile?: string): Promise<{ status: number | null; output: string }> {
+  const child = spawn(
     process.execPath,
     [
       '-r',
@@ -23,9 +27,15 @@ function verifyExportOffline(file: string, publicKeyFile?: string) {
       file,
       ...(publicKeyFile ? ['--public-key', publicKeyFile] : []),
     ],
-    { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } },
+    { cwd: root, env: { PATH: process.env.PATH } },
   );
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 describe('the auditor’s view: a case’s history, the hash chain behind it, refusals and signed exports', () => {
@@ -140,17 +150,17 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
     // The export is the stored record: personal data stays encrypted in it.
     expect(JSON.stringify(exported.body)).not.toContain('13812345678');
     expect(exported.body.events[0].data.subject.phone).toMatch(/^pii:v1:/);
-    const valid = verifyExportOffline(file, keyFile);
+    const valid = await verifyExportOffline(file, keyFile);
     expect(valid).toMatchObject({ status: 0 });
     expect(valid.output).toMatch(/\nVALID$/m);
     // Without the office's key pinned, intact is all it can say: anyone may sign an export.
-    const unpinned = verifyExportOffline(file);
+    const unpinned = await verifyExportOffline(file);
     expect(unpinned.status).toBe(3);
     expect(unpinned.output).toContain('UNTRUSTED');
 
     exported.body.events[2].metadata.actor.id = 'someone-else';
     writeFileSync(file, JSON.stringify(exported.body));
-    const edited = verifyExportOffline(file, keyFile);
+    const edited = await verifyExportOffline(file, keyFile);
     expect(edited.status).toBe(1);
     expect(edited.output).toMatch(/event 3 \([^)]+\): hash does not match its content/);
   });
