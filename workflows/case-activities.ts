@@ -37,7 +37,8 @@ export async function appendOrRefuse(
   try {
     await caseSteps(fast).appendCaseEvents(input);
   } catch (error) {
-    const cause = error instanceof ActivityFailure ? error.cause : undefined;
+    // A local activity's failure may arrive bare, a regular one's wrapped in an ActivityFailure.
+    const cause = error instanceof ActivityFailure ? error.cause : error;
     if (cause instanceof ApplicationFailure && cause.type === 'InvalidEventError') {
       throw refusal('UNSTORABLE_INPUT', `The command could not be stored: ${cause.message}`);
     }
