@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CommandActivities, CommandSignature } from '@talent/activities';
-import { DomainError } from '@talent/domain';
+import { DomainError, type PayloadSchema } from '@talent/domain';
 
 /** Commands verified against the api's signature before they are acted on (issue 11). */
 export const SIGNED_COMMANDS_PATCH = 'signed-commands';
@@ -14,8 +14,13 @@ const { verifyCommand } = proxyLocalActivities<CommandActivities>({ startToClose
  * A refused rule as Temporal carries it: an Update fails with the rule's code as the failure
  * type (the api maps it to 403 or 409), and nothing is retried.
  */
-export function refusal(code: string, message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: code, message, nonRetryable: true });
+export function refusal(code: string, message: string, problems?: string[]): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: code,
+    message,
+    nonRetryable: true,
+    ...(problems && { details: [problems] }),
+  });
 }
 
 export function asWorkflowFailure<T>(decide: () => T): T {
@@ -43,12 +48,24 @@ export class CommandGuard {
     this.used = new Map(Object.entries(carried));
   }
 
-  async requireSigned(command: unknown, signature: CommandSignature | undefined): Promise<void> {
+  /** Refuses a command not signed by the api, or whose payload does not fit `payloadSchema`. */
+  async requireSigned(
+    command: unknown,
+    signature: CommandSignature | undefined,
+    payloadSchema?: PayloadSchema,
+  ): Promise<void> {
     const replayed = this.refuseRepeats && signature !== undefined && this.used.has(signature.commandId);
     const workflowId = workflowInfo().workflowId;
-    const problem = await verifyCommand({ workflowId, command, ...(signature && { signature }), replayed });
-    if (problem !== undefined) {
-      throw refusal('COMMAND_NOT_SIGNED', `Refused: ${problem}. Commands reach the engine only through its api.`);
+    const refused = await verifyCommand({
+      workflowId,
+      command,
+      replayed,
+      ...(signature && { signature }),
+      ...(payloadSchema && { payloadSchema }),
+    });
+    if (refused?.code === 'INVALID_PAYLOAD') throw refusal(refused.code, refused.message, refused.problems);
+    if (refused) {
+      throw refusal(refused.code, `Refused: ${refused.message}. Commands reach the engine only through its api.`);
     }
     if (this.refuseRepeats) this.used.set(signature!.commandId, Date.parse(signature!.issuedAt));
   }

@@ -55,6 +55,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowsPath,
       activities: this.activities(),
+      maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
     });
     // A stop signal may arrive while the bundle is being built; then the worker never starts.
     if (this.shuttingDown) return;

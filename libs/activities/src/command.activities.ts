@@ -1,5 +1,6 @@
-import { officeDate, toRefusalStreamId } from '@talent/domain';
+import { officeDate, type PayloadSchema, toRefusalStreamId } from '@talent/domain';
 import type { PostgresEventStore } from '@talent/event-store';
+import { payloadProblems } from '@talent/pipelines';
 import { type CommandSignature, commandSignatureProblem } from './command-signature';
 
 export interface CommandCheck {
@@ -8,7 +9,13 @@ export interface CommandCheck {
   signature?: CommandSignature;
   /** The workflow saw this signature's command id before: a captured command sent again. */
   replayed?: boolean;
+  /** The schema of the action's payload in the case's current stage, when it is a stage's action. */
+  payloadSchema?: PayloadSchema;
 }
+
+/** Why a workflow does not act on a command: not the api's, or a payload its stage does not take. */
+export type CommandRefusal =
+  { code: 'COMMAND_NOT_SIGNED'; message: string } | { code: 'INVALID_PAYLOAD'; message: string; problems: string[] };
 
 /** Who the command says sent it: an `actor` field, or the `openedBy` of a plan opened by hand. */
 function claimedActor(command: unknown): { id: string; role: string } {
@@ -21,17 +28,22 @@ function claimedActor(command: unknown): { id: string; role: string } {
 
 /**
  * Run by the workflows, as local activities, before they act on a command: only the worker holds
- * the signing key. A refused command is recorded where auditors read refusals, with the actor it
- * claimed, since whoever sent it went around the api and its sign-in.
+ * the signing key, and the payload's schema is that of the stage the case is in now, which the
+ * api does not read first. A command not signed is recorded where auditors read refusals, with
+ * the actor it claimed, since whoever sent it went around the api and its sign-in.
  */
 export function createCommandActivities(store: PostgresEventStore, signingKey: Buffer) {
   return {
-    async verifyCommand(check: CommandCheck): Promise<string | undefined> {
+    async verifyCommand(check: CommandCheck): Promise<CommandRefusal | undefined> {
       const now = new Date();
       const problem = check.replayed
         ? 'the command was already used once'
         : commandSignatureProblem(signingKey, check.workflowId, check.command, check.signature, now);
-      if (!problem) return undefined;
+      if (!problem) {
+        const payload = (check.command as { payload?: unknown }).payload;
+        const problems = check.payloadSchema ? payloadProblems(check.payloadSchema, payload ?? {}) : [];
+        return problems.length === 0 ? undefined : { code: 'INVALID_PAYLOAD', message: problems.join('; '), problems };
+      }
       const type = (check.command as { type?: unknown } | null)?.type;
       const actor = claimedActor(check.command);
       const caseId = check.workflowId.startsWith('case:') ? check.workflowId.slice('case:'.length) : undefined;
@@ -52,7 +64,7 @@ export function createCommandActivities(store: PostgresEventStore, signingKey: B
           occurredAt: now,
         },
       ]);
-      return problem;
+      return { code: 'COMMAND_NOT_SIGNED', message: problem };
     },
   };
 }

@@ -7,7 +7,7 @@ export type { PlanActivities, PlanAnswer, PlanDefaults } from './plan.activities
 export { eventIdFor, nameBasedUuid } from './event-ids';
 export { noticeEndsAt, lastNoticeDay } from './working-days';
 export { createCommandActivities } from './command.activities';
-export type { CommandActivities, CommandCheck } from './command.activities';
+export type { CommandActivities, CommandCheck, CommandRefusal } from './command.activities';
 export {
   COMMAND_SIGNATURE_TTL_MS,
   commandSignatureProblem,

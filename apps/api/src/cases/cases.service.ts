@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 import type { Pool } from 'pg';
 import {
   type Actor,
@@ -13,17 +19,23 @@ import {
   type CaseState,
   type OpenCase,
   type PersonCommand,
+  type PipelineDefinition,
   toCaseStreamId,
   toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { type CommandSignature, nameBasedUuid, signCommand } from '@talent/activities';
+import { nameBasedUuid, signCommand } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
-import { ownValue, payloadProblems, PipelineRegistry } from '@talent/pipelines';
+import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { decodeCursor, listCases } from '@talent/projections';
 import { caseSearchAttributes } from '@talent/workflows/search-attributes';
-import type { CaseView } from '@talent/workflows/case.workflow';
-import { queryUntilAnswered } from '../workflow-queries';
+import {
+  caseCommandUpdate,
+  caseOpenedUpdate,
+  type CaseView,
+  caseViewQuery,
+  caseWorkflow,
+} from '@talent/workflows/case.workflow';
 import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
@@ -99,10 +111,9 @@ export class CasesService {
     ]);
     const repeated = { caseId, actor, requested };
 
-    const existing = await this.locate(caseId);
-    if (existing) return { created: false, view: this.sameRequest(existing.view, repeated) };
-    const archived = await this.fromEventStore(caseId);
-    if (archived) return { created: false, view: this.sameRequest(archived, repeated) };
+    // The business log outlives Temporal's memory of closed cases, and knows cases of every id form.
+    const stored = await this.fromEventStore(caseId);
+    if (stored) return { created: false, view: this.sameRequest(stored, repeated) };
     const workflowId = toCaseWorkflowId(caseId);
     const open: OpenCase = {
       type: 'openCase',
@@ -114,38 +125,37 @@ export class CasesService {
       actor,
       occurredAt,
     };
-    let created = true;
     try {
-      await this.temporal.workflow.start('caseWorkflow', {
-        workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        // Of concurrent opens with one key exactly one starts the case and answers 201.
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: caseSearchAttributes.caseKind, value: pipeline.kind },
-          {
-            key: caseSearchAttributes.caseChannel,
-            value: pipeline.channel ?? pipeline.workstationType ?? pipeline.kind,
-          },
-          { key: caseSearchAttributes.caseYear, value: year },
-          { key: caseSearchAttributes.divisionCode, value: this.config.DIVISION_CODE },
-          { key: caseSearchAttributes.caseStatus, value: 'open' },
-          { key: caseSearchAttributes.caseStage, value: pipeline.initialStage },
-        ],
-        args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
+      // One trip: the case starts and answers once open, with no polling in between.
+      const view = await this.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(caseWorkflow, {
+          workflowId,
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          // Of concurrent opens with one key exactly one starts the case and answers 201.
+          workflowIdConflictPolicy: 'FAIL',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: this.searchAttributes(pipeline, year),
+          args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
+        }),
       });
+      return { created: true, view };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      // The same request, at the same moment, from another caller or a retry: that one created it.
-      created = false;
     }
-    const view = await queryUntilAnswered<CaseView>(
-      this.temporal.workflow.getHandle(workflowId),
-      'caseView',
-      `Case ${caseId}`,
-    );
-    return { created, view: created ? view : this.sameRequest(view, repeated) };
+    // The same request, at the same moment, from another caller or a retry: that one created it.
+    const view = await this.temporal.workflow.getHandle(workflowId).executeUpdate(caseOpenedUpdate);
+    return { created: false, view: this.sameRequest(view, repeated) };
+  }
+
+  private searchAttributes(pipeline: PipelineDefinition, year: number): SearchAttributePair[] {
+    return [
+      { key: caseSearchAttributes.caseKind, value: pipeline.kind },
+      { key: caseSearchAttributes.caseChannel, value: pipeline.channel ?? pipeline.workstationType ?? pipeline.kind },
+      { key: caseSearchAttributes.caseYear, value: year },
+      { key: caseSearchAttributes.divisionCode, value: this.config.DIVISION_CODE },
+      { key: caseSearchAttributes.caseStatus, value: 'open' },
+      { key: caseSearchAttributes.caseStage, value: pipeline.initialStage },
+    ];
   }
 
   /**
@@ -184,7 +194,7 @@ export class CasesService {
   private async locate(caseId: string): Promise<{ workflowId: string; view: CaseView } | undefined> {
     const query = async (workflowId: string) => ({
       workflowId,
-      view: await this.temporal.workflow.getHandle(workflowId).query<CaseView | undefined>('caseView'),
+      view: await this.temporal.workflow.getHandle(workflowId).query(caseViewQuery),
     });
     try {
       const found = await query(toCaseWorkflowId(caseId));
@@ -238,38 +248,51 @@ export class CasesService {
     };
   }
 
+  /**
+   * One trip: the command goes straight to the case, whose Update checks it against the rules and
+   * the stage's payload schema and answers with the new state. Only when no case runs under the id
+   * does the api look further: a case opened before case workflow ids had a prefix, or a closed one.
+   */
   async act(caseId: string, dto: CaseActionDto, actor: Actor) {
-    const running = await this.locate(caseId);
-    const current = running?.view ?? (await this.fromEventStore(caseId));
-    if (!current) throw new NotFoundException(`No case ${caseId}`);
-    const command = this.toCommand(this.present(current, actor), dto, actor);
-    const closed = () =>
-      new DomainError(
-        'CASE_NOT_OPEN',
-        `Case ${caseId} is closed (${current.state.outcome?.id}); nothing more can be done in it.`,
-      );
-    // A closed case's workflow has completed and takes no Updates; the rule, not the engine, answers.
-    if (!running || current.state.status === 'closed') throw closed();
-    const signature = signCommand(this.commandKey, running.workflowId, command);
+    const command = this.toCommand(dto, actor);
     try {
-      const view = await this.temporal.workflow
-        .getHandle(running.workflowId)
-        .executeUpdate<CaseView, [PersonCommand, CommandSignature]>('caseCommand', {
-          args: [command, signature],
-          updateId: signature.commandId,
-        });
-      return this.present(view, actor);
+      return this.present(await this.command(toCaseWorkflowId(caseId), command), actor);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw closed();
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    if (await this.isUnprefixedCase(caseId)) return this.present(await this.command(caseId, command), actor);
+    const stored = await this.fromEventStore(caseId);
+    if (!stored) throw new NotFoundException(`No case ${caseId}`);
+    // A closed case's workflow has completed and takes no Updates; the rule, not the engine, answers.
+    throw new DomainError(
+      'CASE_NOT_OPEN',
+      `Case ${caseId} is closed (${stored.state.outcome?.id}); nothing more can be done in it.`,
+    );
+  }
+
+  private command(workflowId: string, command: PersonCommand): Promise<CaseView> {
+    const signature = signCommand(this.commandKey, workflowId, command);
+    return this.temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(caseCommandUpdate, { args: [command, signature], updateId: signature.commandId });
+  }
+
+  private async isUnprefixedCase(caseId: string): Promise<boolean> {
+    try {
+      const { type, status } = await this.temporal.workflow.getHandle(caseId).describe();
+      return type === 'caseWorkflow' && status.name === 'RUNNING';
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
       throw error;
     }
   }
 
   /**
-   * Checks the request's shape against the stage's payload schema, and every string of it for
+   * The command a request asks for. Its payload is checked against its stage's schema by the case
+   * itself, which knows the stage; here, the case commands' own payloads and, in every string,
    * personal numbers: bad input is a 400 naming the field.
    */
-  private toCommand(current: ReturnType<CasesService['present']>, dto: CaseActionDto, actor: Actor): PersonCommand {
+  private toCommand(dto: CaseActionDto, actor: Actor): PersonCommand {
     const occurredAt = this.occurredAt(dto.occurredAt);
     const payload = dto.payload ?? {};
     const reason = dto.reason;
@@ -291,11 +314,7 @@ export class CasesService {
           return { type: 'confirmNoticeEnded', actor, occurredAt };
       }
     }
-    const pipeline = this.pipelines.get(current.pipeline.id, current.pipeline.version);
-    // An action the stage does not have is the workflow's to refuse (409), with its reason.
-    const definition = ownValue(ownValue(pipeline.stages, current.state.stage)?.actions, dto.action);
-    const problems = [...(definition ? payloadProblems(definition.payloadSchema, payload) : []), ...personal];
-    if (problems.length) throw new BadRequestException(problems);
+    if (personal.length) throw new BadRequestException(personal);
     return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };
   }
 

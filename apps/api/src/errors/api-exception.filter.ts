@@ -48,11 +48,17 @@ const STATUS_OF: Record<DomainErrorCode | IdentityErrorCode, HttpStatus> = {
 /** Refusals an auditor is asked about: the caller was not allowed, or the case did not allow it. */
 const RECORDED = new Set<number>([HttpStatus.FORBIDDEN, HttpStatus.CONFLICT]);
 
-export function ruleOf(error: unknown): { code: DomainErrorCode; message: string } | undefined {
+/** Field-level problems a workflow refused a payload for, carried as the failure's details. */
+const problemsOf = (failure: ApplicationFailure): string[] | undefined => {
+  const [problems] = failure.details ?? [];
+  return Array.isArray(problems) && problems.every((problem) => typeof problem === 'string') ? problems : undefined;
+};
+
+export function ruleOf(error: unknown): { code: DomainErrorCode; message: string | string[] } | undefined {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;
   if (cause instanceof ApplicationFailure && isDomainErrorCode(cause.type))
-    return { code: cause.type, message: cause.message };
+    return { code: cause.type, message: problemsOf(cause) ?? cause.message };
   return undefined;
 }
 

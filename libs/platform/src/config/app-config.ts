@@ -52,6 +52,9 @@ const appConfigShape = z.object({
   COUNTY_NAME: z.string().min(1).max(50).default('XX县'),
   // Length of one "day" of stage deadlines, notices and follow-ups; shortened only in tests.
   CASE_DAY_SECONDS: z.coerce.number().positive().default(86_400),
+  // Open cases a worker keeps in memory; one evicted replays its (short) history on its next task.
+  // About 1 MB each: 500 keep a worker well under 1 GiB however many cases are open (bench:engine).
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).default(500),
   LOCAL_HOLIDAYS: dateList,
   LOCAL_WORKDAYS: dateList,
   BACKDATE_LIMIT_DAYS: z.coerce.number().int().min(0).default(30),
