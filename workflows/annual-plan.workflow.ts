@@ -42,6 +42,8 @@ export interface PlanView {
 
 export const planViewQuery = defineQuery<PlanView | undefined>('planView');
 export const planCommandUpdate = defineUpdate<PlanView, [PlanCommandRequest, CommandSignature?]>('planCommand');
+/** Answers once the plan is open: an admin opens one with it (update-with-start) and waits no longer. */
+export const planOpenedUpdate = defineUpdate<PlanView>('planOpened');
 
 const { appendPlanEvents } = proxyActivities<CaseActivities>({
   // A database write: when a worker dies mid-append, another retries it after this long.
@@ -71,6 +73,10 @@ export async function annualPlan(input: AnnualPlanInput): Promise<void> {
   }
 
   setHandler(planViewQuery, () => state && { state, version });
+  setHandler(planOpenedUpdate, async () => {
+    await condition(() => state !== undefined);
+    return { state: state!, version };
+  });
   setHandler(
     planCommandUpdate,
     async (request, signature) => {

@@ -1,6 +1,6 @@
 export { diagnosticsRoundTrip } from './diagnostics.workflow';
 export type { RoundTripResult } from './diagnostics.workflow';
-export { caseWorkflow, caseViewQuery, caseCommandUpdate } from './case.workflow';
+export { caseWorkflow, caseViewQuery, caseCommandUpdate, caseOpenedUpdate } from './case.workflow';
 export type { CaseWorkflowInput, CaseView } from './case.workflow';
-export { annualPlan, planViewQuery, planCommandUpdate } from './annual-plan.workflow';
+export { annualPlan, planViewQuery, planCommandUpdate, planOpenedUpdate } from './annual-plan.workflow';
 export type { AnnualPlanInput, PlanView } from './annual-plan.workflow';

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { toCaseWorkflowId, toPlanWorkflowId } from '@talent/domain';
 import { repoRoot } from '@talent/local-stack';
 import { type Account, OfficeAccounts } from '../demo/office-accounts';
 
@@ -127,12 +128,12 @@ async function main(): Promise<void> {
     const caseId = await run();
     const view = await call('GET', `/cases/${caseId}`, officer);
     year = view.state.opened.year;
-    const history = await client.workflow.getHandle(caseId).fetchHistory();
+    const history = await client.workflow.getHandle(toCaseWorkflowId(caseId)).fetchHistory();
     writeFileSync(path.join(out, `case.${name}.json`), historyToJSON(history));
     console.error(`recorded ${name} (${history.events?.length} history events)`);
   }
   const divisionCode = process.env.DIVISION_CODE ?? '530000';
-  const plan = await client.workflow.getHandle(`annual-plan-${divisionCode}-${year}`).fetchHistory();
+  const plan = await client.workflow.getHandle(toPlanWorkflowId(divisionCode, year)).fetchHistory();
   writeFileSync(path.join(out, 'plan.annual-plan.json'), historyToJSON(plan));
   await connection.close();
 }

@@ -1,35 +1,12 @@
 import type { CaseEvent, PlanEvent, StageDefinition } from '@talent/domain';
 import { toCaseStreamId, toPlanStreamId } from '@talent/domain';
-import type { NewEvent, PostgresEventStore } from '@talent/event-store';
-import { eventIdFor } from './event-ids';
+import type { PostgresEventStore } from '@talent/event-store';
+import { toStoredEvents } from './event-codec';
 import { noticeEndsAt, type WorkingDayCalendar } from './working-days';
 
 export interface SchedulingSettings extends WorkingDayCalendar {
   /** Length of a day of the pipelines' durations, in milliseconds. */
   dayMs: number;
-}
-
-type DomainEventLike = Pick<CaseEvent | PlanEvent, 'type' | 'data' | 'meta'>;
-
-function toStoredEvents(
-  streamId: string,
-  fromVersion: number,
-  events: DomainEventLike[],
-  divisionCode: string,
-  correlationId: string,
-): NewEvent[] {
-  return events.map((event, index) => ({
-    eventId: eventIdFor(streamId, fromVersion + index + 1),
-    type: event.type,
-    data: event.data as object as NewEvent['data'],
-    metadata: {
-      actor: event.meta.actor,
-      ...(event.meta.reason !== undefined && { reason: event.meta.reason }),
-      correlationId,
-      divisionCode,
-    },
-    occurredAt: new Date(event.meta.occurredAt),
-  }));
 }
 
 /**
@@ -48,7 +25,10 @@ export function createCaseActivities(store: PostgresEventStore, scheduling: Sche
       await store.append(
         streamId,
         input.expectedVersion === 0 ? 'no_stream' : input.expectedVersion,
-        toStoredEvents(streamId, input.expectedVersion, input.events, input.divisionCode, input.caseId),
+        toStoredEvents(streamId, input.expectedVersion, input.events, {
+          divisionCode: input.divisionCode,
+          correlationId: input.caseId,
+        }),
       );
     },
 
@@ -62,7 +42,10 @@ export function createCaseActivities(store: PostgresEventStore, scheduling: Sche
       await store.append(
         streamId,
         input.expectedVersion === 0 ? 'no_stream' : input.expectedVersion,
-        toStoredEvents(streamId, input.expectedVersion, input.events, input.divisionCode, streamId),
+        toStoredEvents(streamId, input.expectedVersion, input.events, {
+          divisionCode: input.divisionCode,
+          correlationId: streamId,
+        }),
       );
     },
 

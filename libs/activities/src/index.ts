@@ -15,3 +15,4 @@ export {
   signCommand,
 } from './command-signature';
 export type { CommandSignature } from './command-signature';
+export { caseStateOf, toCaseEvent, toStoredEvents } from './event-codec';

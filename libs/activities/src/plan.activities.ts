@@ -7,6 +7,7 @@ import {
   type PlanCommand,
   toPlanWorkflowId,
 } from '@talent/domain';
+import { annualPlan, planCommandUpdate } from '@talent/workflows/annual-plan.workflow';
 import { signCommand } from './command-signature';
 
 export interface PlanDefaults {
@@ -37,10 +38,10 @@ export function createPlanActivities(client: Client, defaults: PlanDefaults, sig
       const update = { command: input.command, actor: input.actor };
       const start = { open: { year, divisionCode, quotas: defaults.quotas, fundCny: defaults.fundCny } };
       try {
-        await client.workflow.executeUpdateWithStart('planCommand', {
+        await client.workflow.executeUpdateWithStart(planCommandUpdate, {
           updateId: commandId,
           args: [update, signCommand(signingKey, workflowId, update, new Date(), commandId)],
-          startWorkflowOperation: new WithStartWorkflowOperation('annualPlan', {
+          startWorkflowOperation: new WithStartWorkflowOperation(annualPlan, {
             workflowId,
             taskQueue: defaults.taskQueue,
             workflowIdConflictPolicy: 'USE_EXISTING',

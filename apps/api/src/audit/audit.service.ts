@@ -2,6 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { type Actor, type CaseSubject, officeDate, toCaseStreamId, toCaseWorkflowId } from '@talent/domain';
+import { caseStateOf } from '@talent/activities';
 import {
   auditKeyId,
   PostgresEventStore,
@@ -11,7 +12,6 @@ import {
   verifyStream,
 } from '@talent/event-store';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
-import { caseStateOf } from '../cases/case-from-events';
 import { REFUSAL_EVENT_TYPE } from '../errors/refusal-log';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
 import { AUDIT_SIGNING_KEY } from './audit-signing-key';

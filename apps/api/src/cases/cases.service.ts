@@ -24,7 +24,7 @@ import {
   toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { nameBasedUuid, signCommand } from '@talent/activities';
+import { caseStateOf, nameBasedUuid, signCommand } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { decodeCursor, listCases } from '@talent/projections';
@@ -40,7 +40,6 @@ import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
-import { caseStateOf } from './case-from-events';
 
 const CLOCK_SKEW_MS = 60_000;
 
@@ -204,7 +203,7 @@ export class CasesService {
     }
     try {
       const { type } = await this.temporal.workflow.getHandle(caseId).describe();
-      if (type !== 'caseWorkflow') return undefined;
+      if (type !== caseWorkflow.name) return undefined;
       const found = await query(caseId);
       return found.view && { workflowId: caseId, view: found.view };
     } catch (error) {
@@ -280,7 +279,7 @@ export class CasesService {
   private async isUnprefixedCase(caseId: string): Promise<boolean> {
     try {
       const { type, status } = await this.temporal.workflow.getHandle(caseId).describe();
-      return type === 'caseWorkflow' && status.name === 'RUNNING';
+      return type === caseWorkflow.name && status.name === 'RUNNING';
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return false;
       throw error;

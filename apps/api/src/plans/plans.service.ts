@@ -1,5 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import {
   type Actor,
   DomainError,
@@ -11,8 +16,7 @@ import {
 } from '@talent/domain';
 import { signCommand } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, requireCommandSigningKey } from '@talent/platform';
-import type { PlanView } from '@talent/workflows/annual-plan.workflow';
-import { queryUntilAnswered } from '../workflow-queries';
+import { annualPlan, planOpenedUpdate, planViewQuery } from '@talent/workflows/annual-plan.workflow';
 import type { OpenPlanDto } from './open-plan.dto';
 
 const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
@@ -61,7 +65,7 @@ export class PlansService {
     try {
       const view = await this.temporal.workflow
         .getHandle(toPlanWorkflowId(this.config.DIVISION_CODE, year))
-        .query<PlanView | undefined>('planView');
+        .query(planViewQuery);
       if (view) return presentPlan(view.state);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
@@ -77,23 +81,20 @@ export class PlansService {
     const workflowId = toPlanWorkflowId(divisionCode, year);
     const opening = { open: { year, divisionCode, quotas: dto.quotas, fundCny: dto.fundCny }, openedBy: actor };
     try {
-      await this.temporal.workflow.start('annualPlan', {
-        workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowIdConflictPolicy: 'FAIL',
-        args: [{ ...opening, signature: signCommand(this.commandKey, workflowId, opening) }],
+      const view = await this.temporal.workflow.executeUpdateWithStart(planOpenedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(annualPlan, {
+          workflowId,
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          workflowIdConflictPolicy: 'FAIL',
+          args: [{ ...opening, signature: signCommand(this.commandKey, workflowId, opening) }],
+        }),
       });
+      return presentPlan(view.state);
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         throw new DomainError('PLAN_ALREADY_EXISTS', `The plan for ${year} already exists; its figures are kept.`);
       }
       throw error;
     }
-    const view = await queryUntilAnswered<PlanView>(
-      this.temporal.workflow.getHandle(workflowId),
-      'planView',
-      `The plan for ${year}`,
-    );
-    return presentPlan(view.state);
   }
 }
