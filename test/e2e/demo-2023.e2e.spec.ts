@@ -1,6 +1,4 @@
 import { auditor } from '@talent/api-client';
-import type { Actor } from '@talent/domain';
-import { ApiDriver } from '../../tools/demo/api-driver';
 import { compareWithReport, type Figures2023, runCounty2023 } from '../../tools/demo/county-2023.scenario';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -17,7 +15,7 @@ describe('the county’s 2023, replayed through the api', () => {
   });
 
   it('computes every figure of the report that the engine models', async () => {
-    await runCounty2023(new ApiDriver(stack.baseUrl, (who) => authHeaders(stack.baseUrl, who as Actor)));
+    await runCounty2023(stack.client);
     const api = stack.client;
 
     const figures = (await api.waitForStatistics(
