@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
-import { admin, approver, auditor, caseClient, officer } from '../support/case-client';
+import { admin, approver, auditor, officer } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import {
   fromSchema,
@@ -60,7 +60,7 @@ describe('a property-based fuzz of every operation in the OpenAPI document', () 
     pool = stack.api.get<Pool>(PG_POOL);
     document = (await (await fetch(`${stack.baseUrl}/docs/openapi.json`)).json()) as OpenApiDocument;
     for (const caller of CALLERS) if (caller !== 'anonymous') await authHeaders(stack.baseUrl, caller);
-    const cases = caseClient(stack.baseUrl);
+    const cases = stack.client;
     // Several cases, so that one withdrawn early leaves others for the actions that write.
     caseIds = [];
     for (const name of ['甲', '乙', '丙', '丁']) {

@@ -5,8 +5,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { toCaseWorkflowId } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
-import { approver, auditor, caseClient, officer } from '../support/case-client';
-import { requestJson } from '../support/http';
+import { type ApiClient, approver, auditor, officer, requestJson } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -40,14 +39,14 @@ function verifyExportOffline(file: string, publicKeyFile?: string): Promise<{ st
 
 describe('the auditor’s view: a case’s history, the hash chain behind it, refusals and signed exports', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
   let pool: Pool;
   const get = async (url: string, who = auditor) =>
     requestJson(`${stack.baseUrl}${url}`, { headers: await authHeaders(stack.baseUrl, who) });
 
   beforeAll(async () => {
     stack = await startTestStack('audit', { CASE_DAY_SECONDS: '0.05' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
     pool = stack.api.get<Pool>(PG_POOL);
   });
 

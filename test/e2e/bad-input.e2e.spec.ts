@@ -1,6 +1,5 @@
 import type { Actor } from '@talent/domain';
-import { admin, approver, caseClient, officer } from '../support/case-client';
-import { type JsonResponse, requestJson } from '../support/http';
+import { admin, type ApiClient, approver, type JsonResponse, officer, requestJson } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -12,11 +11,11 @@ const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(
 
 describe('bad input earns a 4xx naming the field, never a 500, and never wedges a case', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     stack = await startTestStack('bad-input');
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

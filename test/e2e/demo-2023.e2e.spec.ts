@@ -1,7 +1,5 @@
-import type { Actor } from '@talent/domain';
-import { ApiDriver } from '../../tools/demo/api-driver';
+import { auditor } from '@talent/api-client';
 import { compareWithReport, type Figures2023, runCounty2023 } from '../../tools/demo/county-2023.scenario';
-import { auditor, caseClient } from '../support/case-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -17,8 +15,8 @@ describe('the county’s 2023, replayed through the api', () => {
   });
 
   it('computes every figure of the report that the engine models', async () => {
-    await runCounty2023(new ApiDriver(stack.baseUrl, (who) => authHeaders(stack.baseUrl, who as Actor)));
-    const api = caseClient(stack.baseUrl);
+    await runCounty2023(stack.client);
+    const api = stack.client;
 
     const figures = (await api.waitForStatistics(
       2023,

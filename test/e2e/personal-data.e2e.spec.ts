@@ -4,8 +4,7 @@ import type { Pool } from 'pg';
 import { type Actor, toCaseWorkflowId } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
 import { type AppProcess, spawnApi, spawnWorker } from '../support/app-process';
-import { approver, auditor, officer, secondOfficer } from '../support/case-client';
-import { requestJson } from '../support/http';
+import { approver, auditor, officer, requestJson, secondOfficer } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

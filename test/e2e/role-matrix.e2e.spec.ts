@@ -1,6 +1,5 @@
 import { ROLES, type Role } from '@talent/domain';
-import { caseClient } from '../support/case-client';
-import { requestJson } from '../support/http';
+import { requestJson } from '@talent/api-client';
 import { authHeaders, newPassword } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -60,7 +59,7 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
   beforeAll(async () => {
     stack = await startTestStack('roles');
     restricted = await sessionAfterAdminReset('matrix-reset');
-    const opened = await caseClient(stack.baseUrl).open({
+    const opened = await stack.client.open({
       kind: 'recruitment',
       channel: 'civil_servant',
       subject: { name: '矩阵' },

@@ -1,7 +1,6 @@
 import { toPrincipalStreamId } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { admin, caseClient, officer } from '../support/case-client';
-import { requestJson } from '../support/http';
+import { admin, officer, requestJson } from '@talent/api-client';
 import { authHeaders, newPassword } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -353,7 +352,7 @@ describe('sign-in, sessions, API keys and the api’s defences', () => {
       body: { kind: 'returning_talent', subject: { name: '接口' } },
       headers: key,
     });
-    const officersCase = await caseClient(stack.baseUrl).open({ kind: 'returning_talent', subject: { name: '归雁' } });
+    const officersCase = await stack.client.open({ kind: 'returning_talent', subject: { name: '归雁' } });
     const readOther = await requestJson(`${stack.baseUrl}/cases/${officersCase.body.caseId}`, { headers: key });
     const listOther = await requestJson(`${stack.baseUrl}/cases?kind=returning_talent`, { headers: key });
     const act = await requestJson(`${stack.baseUrl}/cases/${opened.body.caseId}/actions`, {

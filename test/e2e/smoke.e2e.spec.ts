@@ -3,8 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PostgresEventStore } from '@talent/event-store';
 import { PG_POOL } from '@talent/platform';
 import type { Pool } from 'pg';
-import { admin } from '../support/case-client';
-import { requestJson } from '../support/http';
+import { admin, requestJson } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

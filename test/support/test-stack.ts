@@ -3,10 +3,11 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { ApiClient } from '@talent/api-client';
 import { BOOTSTRAP_ACTOR, PrincipalStore } from '@talent/identity';
 import { generateSecrets } from '@talent/local-stack';
 import { testServicesFromEnv } from '../setup/test-services';
-import { newPassword, registerAdmin } from './identities';
+import { authHeaders, newPassword, registerAdmin } from './identities';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestStack {
@@ -14,6 +15,8 @@ export interface TestStack {
   /** The environment the api and worker were started with, for worker processes of a spec's own. */
   env: Record<string, string>;
   baseUrl: string;
+  /** The api as a client reaches it, with the credentials of whoever each call names. */
+  client: ApiClient;
   taskQueue: string;
   database: TestDatabase;
   close(): Promise<void>;
@@ -67,6 +70,7 @@ export async function startTestStack(
     api,
     env: stackEnv,
     baseUrl,
+    client: new ApiClient(baseUrl, (who) => authHeaders(baseUrl, who)),
     taskQueue,
     database,
     close: async () => {

@@ -1,4 +1,14 @@
-import { APPROVER, type ApiDriver, on, SECOND_OFFICER } from './api-driver';
+import { accepted, type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
+
+/** Beijing-time instant of a date and hour: the office's calendar. */
+const on = (date: string, hour = 10): string => `${date}T${String(hour).padStart(2, '0')}:00:00+08:00`;
+
+/** The parts of a case's view (GET /cases/:id, and POST /cases's answer) the scenario reads. */
+interface CaseView {
+  caseId: string;
+  stage: { id: string };
+  state: { subsidy?: { committedCny: number } };
+}
 
 /**
  * The county's 2023 as its annual report tells it (county-talent-report-2023.zh.txt, 一(三)):
@@ -20,144 +30,148 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A date in 2023 spread over a season, so cases do not all move on one day. */
 const day = (month: number, index: number) => `2023-${pad(month)}-${pad(1 + (index % 27))}`;
 
+/** Opens a case, stopping the run with the api's answer unless it was opened. */
+async function open(api: ApiClient, body: object): Promise<string> {
+  return (await accepted<CaseView>(api.open(body), 'open')).caseId;
+}
+
 type Outcome = 'recruited' | 'failedWritten' | 'withdrawn' | 'failedAssessment';
 
-async function recruitCivilServant(api: ApiDriver, index: number, outcome: Outcome): Promise<void> {
-  const { caseId } = await api.open({
+async function recruitCivilServant(api: ApiClient, index: number, outcome: Outcome): Promise<void> {
+  const caseId = await open(api, {
     kind: 'recruitment',
     channel: 'civil_servant',
     subject: { name: `公务员考生${index + 1}` },
     year: 2023,
     occurredAt: on(day(3, index)),
   });
-  await api.act(caseId, 'register', { post: '县直机关 一级科员' }, on(day(3, index), 11));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(3, index), 15));
+  await api.stepAt(caseId, 'register', { post: '县直机关 一级科员' }, on(day(3, index), 11));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(3, index), 15));
   if (outcome === 'withdrawn') {
-    await api.act(caseId, 'withdraw', {}, on(day(4, index)), undefined, '考生书面放弃');
+    await api.stepAt(caseId, 'withdraw', {}, on(day(4, index)), officer, '考生书面放弃');
     return;
   }
   const written = outcome === 'failedWritten' ? 'fail' : 'pass';
-  await api.act(
+  await api.stepAt(
     caseId,
     'record',
     { outcome: written, score: written === 'pass' ? 72 + (index % 20) : 48 },
     on(day(4, index)),
   );
   if (outcome === 'failedWritten') return;
-  await api.act(caseId, 'record', { outcome: 'pass', score: 80 + (index % 15) }, on(day(5, index)));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index)));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), SECOND_OFFICER);
+  await api.stepAt(caseId, 'record', { outcome: 'pass', score: 80 + (index % 15) }, on(day(5, index)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(6, index)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), secondOfficer);
   // The 公示 was over before it was entered: the officer confirms it ran its course.
-  await api.act(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
-  await api.act(caseId, 'approve', { opinion: '同意录用' }, on(day(7, index)), APPROVER);
-  await api.act(caseId, 'report', { unit: '县直机关' }, on(day(8, index)));
+  await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
+  await api.stepAt(caseId, 'approve', { opinion: '同意录用' }, on(day(7, index)), approver);
+  await api.stepAt(caseId, 'report', { unit: '县直机关' }, on(day(8, index)));
 }
 
-async function recruitCampusTeacher(api: ApiDriver, index: number): Promise<void> {
-  const { caseId } = await api.open({
+async function recruitCampusTeacher(api: ApiClient, index: number): Promise<void> {
+  const caseId = await open(api, {
     kind: 'recruitment',
     channel: 'campus_teacher',
     subject: { name: `师范毕业生${index + 1}` },
     year: 2023,
     occurredAt: on(day(4, index)),
   });
-  await api.act(caseId, 'register', { post: '县属中小学 教师' }, on(day(4, index), 11));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(4, index), 15));
-  await api.act(caseId, 'record', { outcome: 'pass', score: 85 }, on(day(5, index)));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index)));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), SECOND_OFFICER);
+  await api.stepAt(caseId, 'register', { post: '县属中小学 教师' }, on(day(4, index), 11));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(4, index), 15));
+  await api.stepAt(caseId, 'record', { outcome: 'pass', score: 85 }, on(day(5, index)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(6, index)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), secondOfficer);
   // The 公示 was over before it was entered: the officer confirms it ran its course.
-  await api.act(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
-  await api.act(caseId, 'approve', { opinion: '同意聘用' }, on(day(7, index)), APPROVER);
-  await api.act(caseId, 'report', { unit: '县第一中学' }, on(day(8, index)));
+  await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
+  await api.stepAt(caseId, 'approve', { opinion: '同意聘用' }, on(day(7, index)), approver);
+  await api.stepAt(caseId, 'report', { unit: '县第一中学' }, on(day(8, index)));
 }
 
-async function introduceShortageTalent(api: ApiDriver, index: number, outcome: Outcome): Promise<void> {
-  const opened = await api.open({
+async function introduceShortageTalent(api: ApiClient, index: number, outcome: Outcome): Promise<void> {
+  const caseId = await open(api, {
     kind: 'recruitment',
     channel: 'shortage_talent',
     subject: { name: `紧缺型人才${index + 1}` },
     year: 2023,
     occurredAt: on(day(2, index)),
   });
-  const caseId = opened.caseId;
-  await api.settle(caseId, (view) => view.stage.id !== 'quotaReservation');
-  await api.act(caseId, 'register', { post: '县人民医院 医师' }, on(day(2, index), 11));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(2, index), 15));
+  await api.waitFor<CaseView>(caseId, (view) => view.stage.id !== 'quotaReservation');
+  await api.stepAt(caseId, 'register', { post: '县人民医院 医师' }, on(day(2, index), 11));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(2, index), 15));
   if (outcome === 'failedAssessment') {
-    await api.act(caseId, 'record', { outcome: 'fail', method: 'practical' }, on(day(3, index)));
+    await api.stepAt(caseId, 'record', { outcome: 'fail', method: 'practical' }, on(day(3, index)));
     return;
   }
-  await api.act(caseId, 'record', { outcome: 'pass', method: 'performance_review' }, on(day(3, index)));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(4, index)));
-  await api.act(caseId, 'record', { outcome: 'pass' }, on(day(4, index), 16), SECOND_OFFICER);
+  await api.stepAt(caseId, 'record', { outcome: 'pass', method: 'performance_review' }, on(day(3, index)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(4, index)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(4, index), 16), secondOfficer);
   // The 公示 was over before it was entered: the officer confirms it ran its course.
-  await api.act(caseId, 'confirmNoticeEnded', {}, on(day(5, index), 9));
-  await api.act(caseId, 'approve', { opinion: '同意引进' }, on(day(5, index)), APPROVER);
-  await api.act(caseId, 'report', { unit: '县人民医院' }, on(day(6, index)));
-  const paying = await api.settle(caseId, (view) => (view.state.subsidy?.committedCny ?? 0) > 0);
+  await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(day(5, index), 9));
+  await api.stepAt(caseId, 'approve', { opinion: '同意引进' }, on(day(5, index)), approver);
+  await api.stepAt(caseId, 'report', { unit: '县人民医院' }, on(day(6, index)));
+  const paying = await api.waitFor<CaseView>(caseId, (view) => (view.state.subsidy?.committedCny ?? 0) > 0);
   const half = paying.state.subsidy!.committedCny / 2;
-  await api.act(caseId, 'payInstalment', { amountCny: half }, on(day(7, index)));
-  await api.act(caseId, 'payInstalment', { amountCny: half }, on(day(12, index)));
+  await api.stepAt(caseId, 'payInstalment', { amountCny: half }, on(day(7, index)));
+  await api.stepAt(caseId, 'payInstalment', { amountCny: half }, on(day(12, index)));
 }
 
 type WorkstationType = 'expert_workstation' | 'academician_workstation' | 'grassroots_research_workstation';
 
 /** A workstation from intent to 挂牌; `intentYear` 2022 for those approved in 2023 after a 2022 start. */
 async function buildWorkstation(
-  api: ApiDriver,
+  api: ApiClient,
   index: number,
   type: WorkstationType,
   intentYear: 2022 | 2023,
   namedIn2023: boolean,
 ): Promise<void> {
   const start = (month: number, hour = 10) => on(`${intentYear}-${pad(month)}-${pad(1 + (index % 27))}`, hour);
-  const { caseId } = await api.open({
+  const caseId = await open(api, {
     kind: 'expert_workstation',
     workstationType: type,
     subject: { name: `合作专家团队${index + 1}` },
     year: intentYear,
     occurredAt: start(1),
   });
-  await api.act(caseId, 'recordIntent', { outcome: 'workstation', expertField: '绿色硅材' }, start(1, 15));
-  await api.act(caseId, 'signAgreement', { hostUnit: '县职业高级中学' }, start(3));
-  await api.act(caseId, 'submitApplication', {}, start(4));
+  await api.stepAt(caseId, 'recordIntent', { outcome: 'workstation', expertField: '绿色硅材' }, start(1, 15));
+  await api.stepAt(caseId, 'signAgreement', { hostUnit: '县职业高级中学' }, start(3));
+  await api.stepAt(caseId, 'submitApplication', {}, start(4));
   if (!namedIn2023) return;
-  await api.act(caseId, 'recordDecision', { outcome: 'approved', authority: '省科协' }, on(day(5, index)));
-  await api.act(caseId, 'name', { namedOn: day(6, index) }, on(day(6, index)));
+  await api.stepAt(caseId, 'recordDecision', { outcome: 'approved', authority: '省科协' }, on(day(5, index)));
+  await api.stepAt(caseId, 'name', { namedOn: day(6, index) }, on(day(6, index)));
 }
 
-async function appointConsultant(api: ApiDriver, index: number): Promise<void> {
-  const { caseId } = await api.open({
+async function appointConsultant(api: ApiClient, index: number): Promise<void> {
+  const caseId = await open(api, {
     kind: 'expert_workstation',
     workstationType: 'expert_workstation',
     subject: { name: `产业专家${index + 1}` },
     year: 2023,
     occurredAt: on(day(2, index)),
   });
-  await api.act(caseId, 'recordIntent', { outcome: 'consultant', expertField: '玉石加工' }, on(day(2, index), 15));
-  await api.act(caseId, 'appoint', { industry: '珠宝玉石' }, on(day(3, index)));
+  await api.stepAt(caseId, 'recordIntent', { outcome: 'consultant', expertField: '玉石加工' }, on(day(2, index), 15));
+  await api.stepAt(caseId, 'appoint', { industry: '珠宝玉石' }, on(day(3, index)));
 }
 
 async function bringHomeNative(
-  api: ApiDriver,
+  api: ApiClient,
   index: number,
   outcome: 'settled' | 'unwilling' | 'following',
 ): Promise<void> {
-  const { caseId } = await api.open({
+  const caseId = await open(api, {
     kind: 'returning_talent',
     subject: { name: `XX籍人才${index + 1}` },
     year: 2023,
     occurredAt: on(day(3, index)),
   });
-  await api.act(caseId, 'contact', { channel: 'township_party_branch' }, on(day(3, index), 15));
+  await api.stepAt(caseId, 'contact', { channel: 'township_party_branch' }, on(day(3, index), 15));
   if (outcome === 'unwilling') {
-    await api.act(caseId, 'recordIntent', { outcome: 'unwilling' }, on(day(4, index)));
+    await api.stepAt(caseId, 'recordIntent', { outcome: 'unwilling' }, on(day(4, index)));
     return;
   }
-  await api.act(caseId, 'recordIntent', { outcome: 'willing' }, on(day(4, index)));
-  await api.act(caseId, 'recordPlacement', { outcome: 'business', unit: '咖啡种植合作社' }, on(day(5, index)));
-  if (outcome === 'settled') await api.act(caseId, 'checkIn', { outcome: 'settled' }, on(day(11, index)));
+  await api.stepAt(caseId, 'recordIntent', { outcome: 'willing' }, on(day(4, index)));
+  await api.stepAt(caseId, 'recordPlacement', { outcome: 'business', unit: '咖啡种植合作社' }, on(day(5, index)));
+  if (outcome === 'settled') await api.stepAt(caseId, 'checkIn', { outcome: 'settled' }, on(day(11, index)));
 }
 
 /** Runs `tasks` with at most `width` in flight: an office of several officers working at once. */
@@ -170,7 +184,7 @@ async function inParallel(width: number, tasks: Array<() => Promise<void>>): Pro
   );
 }
 
-export async function runCounty2023(api: ApiDriver, width = 4): Promise<void> {
+export async function runCounty2023(api: ApiClient, width = 4): Promise<void> {
   // Failed shortage candidates first: their posts go back to the plan before the ten are filled.
   await inParallel(
     width,

@@ -1,4 +1,4 @@
-import { ApiDriver, OFFICER } from './api-driver';
+import { accepted, ApiClient, officer } from '@talent/api-client';
 import { OfficeAccounts } from './office-accounts';
 import { compareWithReport, type Figures2023, runCounty2023 } from './county-2023.scenario';
 
@@ -8,7 +8,7 @@ import { compareWithReport, type Figures2023, runCounty2023 } from './county-202
  * Start the stack so that 2022–2023 facts may be entered:
  *   BACKDATE_LIMIT_DAYS=2000 API_RATE_LIMIT_PER_MINUTE=6000 npm start
  * on an empty data directory (a second run counts the year twice). The rate limit only makes it
- * quicker: the driver waits out 429s as any client should.
+ * quicker: the api client waits out 429s, as any client should.
  */
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
@@ -37,13 +37,13 @@ async function main(): Promise<void> {
     );
   }
   const accounts = new OfficeAccounts(API, { id: adminId, password: adminPassword });
-  const api = new ApiDriver(API, (who) => accounts.headersFor(who));
+  const api = new ApiClient(API, (who) => accounts.headersFor(who));
   const started = Date.now();
   await runCounty2023(api);
   await caughtUp();
-  const figures = await api.call<Figures2023>('GET', '/statistics/annual/2023', OFFICER);
+  const figures = await accepted<Figures2023>(api.statistics(2023), 'the statistics of 2023');
   const report = await fetch(`${API}/reports/annual/2023?format=md`, {
-    headers: await accounts.headersFor(OFFICER),
+    headers: await accounts.headersFor(officer),
   }).then((response) => response.text());
   console.log(report);
   const rows = compareWithReport(figures);

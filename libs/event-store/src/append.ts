@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { EventIdConflictError, InvalidEventError, StreamVersionConflictError } from './event-store.errors';
-import { eventHash, type NormalisedEvent } from './hash-chain';
+import { eventHash, type NormalisedEvent, type StreamHead } from './hash-chain';
 import type { AppendResult, ExpectedVersion } from './types';
 
 export const EVENTS_NOTIFY_CHANNEL = 'talent_events';
@@ -15,11 +15,6 @@ interface StoredEventRef {
   event_id: string;
   event_type: string;
   hash: string;
-}
-
-export interface StreamHead {
-  version: number;
-  lastHash: string | null;
 }
 
 export async function readStreamHead(client: Pick<PoolClient, 'query'>, streamId: string): Promise<StreamHead> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { appendEvents, readStreamHead, type StreamHead } from './append';
-import type { NormalisedEvent } from './hash-chain';
+import { appendEvents, readStreamHead } from './append';
+import type { NormalisedEvent, StreamHead } from './hash-chain';
 import { InvalidEventError } from './event-store.errors';
 import {
   type AppendResult,

@@ -1,13 +1,14 @@
 import type { Pool } from 'pg';
-import { eventHash } from './hash-chain';
-import type { EventRow } from './event-store';
+import { readStreamHead } from './append';
+import { PostgresEventStore } from './event-store';
+import { type ChainProblem, type StreamHead, walkChain } from './hash-chain';
 
 export interface BrokenLink {
   streamId: string;
   streamVersion: number;
   eventId: string | null;
   globalPosition: bigint | null;
-  problem: 'hash_mismatch' | 'previous_hash_mismatch' | 'version_gap' | 'stream_head_mismatch';
+  problem: ChainProblem | 'stream_head_mismatch';
   detail: string;
 }
 
@@ -18,83 +19,46 @@ export interface StreamVerification {
   firstBrokenLink?: BrokenLink;
 }
 
-type StoredRow = Omit<EventRow, 'transaction_id' | 'stream_id'>;
-
-const BATCH = 1000;
+const PAGE = 1000;
 
 /**
  * Recomputes a stream's chain from its first event and names the first link that does not
  * hold: an edited event (its hash no longer matches its content), a removed or reordered one
  * (the next event's previous hash or version breaks), or a truncated tail (the stream's head).
+ * Page by page, so that a long stream is never held in memory at once.
  */
 export async function verifyStream(pool: Pool, streamId: string): Promise<StreamVerification> {
-  const head = await pool.query<{ version: number; last_hash: string | null }>(
-    'SELECT version, last_hash FROM event_streams WHERE stream_id = $1',
-    [streamId],
-  );
-  let previousHash: string | null = null;
-  let expectedVersion = 1;
-  let verified = 0;
-  const broken = (link: Omit<BrokenLink, 'streamId'>): StreamVerification => ({
+  // No upcasters: the hashes cover the events as they were written.
+  const store = new PostgresEventStore(pool);
+  const stored = await readStreamHead(pool, streamId);
+  const invalid = (eventsVerified: number, link: Omit<BrokenLink, 'streamId'>): StreamVerification => ({
     streamId,
-    eventsVerified: verified,
+    eventsVerified,
     valid: false,
     firstBrokenLink: { streamId, ...link },
   });
 
+  let walked: StreamHead = { version: 0, lastHash: null };
   for (;;) {
-    const { rows } = await pool.query<StoredRow>(
-      `SELECT global_position, stream_version, event_id, event_type, schema_version, data, metadata,
-              occurred_at, recorded_at, previous_hash, hash
-       FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
-      [streamId, expectedVersion, BATCH],
-    );
-    for (const row of rows) {
-      const at = {
-        streamVersion: row.stream_version,
-        eventId: row.event_id,
-        globalPosition: BigInt(row.global_position),
-      };
-      if (row.stream_version !== expectedVersion) {
-        return broken({ ...at, problem: 'version_gap', detail: `version ${expectedVersion} is missing` });
-      }
-      if (row.previous_hash !== previousHash) {
-        return broken({
-          ...at,
-          problem: 'previous_hash_mismatch',
-          detail: 'the event does not follow the one stored before it',
-        });
-      }
-      const recomputed = eventHash(previousHash, {
-        streamId,
-        streamVersion: row.stream_version,
-        eventId: row.event_id,
-        type: row.event_type,
-        schemaVersion: row.schema_version,
-        data: row.data,
-        metadata: row.metadata,
-        occurredAt: row.occurred_at,
-        recordedAt: row.recorded_at,
-      });
-      if (recomputed !== row.hash) {
-        return broken({ ...at, problem: 'hash_mismatch', detail: 'the stored content differs from what was hashed' });
-      }
-      previousHash = row.hash;
-      expectedVersion += 1;
-      verified += 1;
+    const page = await store.readStream(streamId, { fromVersion: walked.version + 1, maxCount: PAGE });
+    const { head, broken } = walkChain(streamId, page, walked);
+    if (broken) {
+      const { event, problem, detail } = broken;
+      const { streamVersion, eventId, globalPosition } = event;
+      return invalid(head.version, { streamVersion, eventId, globalPosition, problem, detail });
     }
-    if (rows.length < BATCH) break;
+    walked = head;
+    if (page.length < PAGE) break;
   }
 
-  const stream = head.rows[0];
-  if (stream && (stream.version !== verified || stream.last_hash !== previousHash)) {
-    return broken({
-      streamVersion: stream.version,
+  if (stored.version !== walked.version || stored.lastHash !== walked.lastHash) {
+    return invalid(walked.version, {
+      streamVersion: stored.version,
       eventId: null,
       globalPosition: null,
       problem: 'stream_head_mismatch',
-      detail: `the stream records version ${stream.version} but ${verified} events chain up to it`,
+      detail: `the stream records version ${stored.version} but ${walked.version} events chain up to it`,
     });
   }
-  return { streamId, eventsVerified: verified, valid: true };
+  return { streamId, eventsVerified: walked.version, valid: true };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMigratedDatabase, type MigratedDatabase } from '../../../test/support/migrated-database';
 import { PostgresEventStore } from './event-store';
+import { walkChain } from './hash-chain';
 import { verifyStream } from './hash-chain-verification';
 
 describe('the per-stream hash chain', () => {
@@ -95,5 +96,27 @@ describe('the per-stream hash chain', () => {
       problem: 'stream_head_mismatch',
       streamVersion: 5,
     });
+  });
+
+  it('carries the walk from page to page of a stream longer than a page', async () => {
+    const streamId = `case-${randomUUID()}`;
+    const notes = Array.from({ length: 2500 }, (_, index) => ({ type: 'NoteAdded', data: { index } }));
+    await store.append(streamId, 'no_stream', notes);
+    const intact = await verifyStream(db.pool, streamId);
+    await db.pool.query(`UPDATE events SET data = '{"index": 0}' WHERE stream_id = $1 AND stream_version = 2001`, [
+      streamId,
+    ]);
+
+    expect(intact).toEqual({ streamId, eventsVerified: 2500, valid: true });
+    expect(await verifyStream(db.pool, streamId)).toMatchObject({
+      eventsVerified: 2000,
+      firstBrokenLink: { streamVersion: 2001, problem: 'hash_mismatch' },
+    });
+  });
+
+  it('names an event of another stream', async () => {
+    const events = await store.readStream(await streamOfFive());
+
+    expect(walkChain('case-another', events).broken).toMatchObject({ problem: 'wrong_stream', event: events[0] });
   });
 });

@@ -8,7 +8,7 @@ import {
   verify,
 } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
-import { eventHash, type HashedFields } from './hash-chain';
+import { type ChainedEvent, walkChain } from './hash-chain';
 import type { Actor, EventMetadata, JsonObject, RecordedEvent } from './types';
 
 export const STREAM_EXPORT_FORMAT = 'talent-engine/stream-export';
@@ -274,59 +274,46 @@ function checkTrust(embedded: KeyObject | undefined, trusted: KeyObject | string
   return false;
 }
 
-/** Walks the chain as the store's own verification does and names the first link that does not hold. */
+/** Walks the chain by the store's own rules and names the first link that does not hold. */
 function checkChain(document: Fields, problems: string[]): { valid: boolean; eventsVerified: number } {
   const { streamId, events } = document;
   if (!isText(streamId) || !Array.isArray(events)) {
     return { valid: false, eventsVerified: 0 };
   }
-  let previousHash: string | null = null;
-  let eventsVerified = 0;
-  for (const [index, raw] of events.entries()) {
-    const position = index + 1;
-    const label = `event ${position}${isObject(raw) && typeof raw.eventId === 'string' ? ` (${raw.eventId})` : ''}`;
-    const event = readEvent(streamId, raw, label, problems);
-    if (!event) return { valid: false, eventsVerified };
-    if (event.fields.streamVersion !== position) {
-      problems.push(
-        `${label}: streamVersion is ${event.fields.streamVersion}, expected ${position}: an event is missing, repeated or out of order`,
-      );
-      return { valid: false, eventsVerified };
+  const wellFormed: ChainedEvent[] = [];
+  let malformed: string | undefined;
+  for (const raw of events) {
+    const event = readEvent(streamId, raw);
+    if (typeof event === 'string') {
+      malformed = event;
+      break;
     }
-    if (event.previousHash !== previousHash) {
-      const expected = position === 1 ? 'null for the first event' : `the hash of event ${position - 1}`;
-      problems.push(`${label}: previousHash is not ${expected}: the event does not follow the one before it`);
-      return { valid: false, eventsVerified };
-    }
-    if (eventHash(previousHash, event.fields) !== event.hash) {
-      problems.push(`${label}: hash does not match its content`);
-      return { valid: false, eventsVerified };
-    }
-    previousHash = event.hash;
-    eventsVerified += 1;
+    wellFormed.push(event);
+  }
+  const { head, broken } = walkChain(streamId, wellFormed);
+  // Only well-formed events precede a malformed one, so a break among them is the first problem.
+  const failure = broken?.detail ?? malformed;
+  if (failure !== undefined) {
+    const raw: unknown = events[head.version];
+    const id = isObject(raw) && typeof raw.eventId === 'string' ? ` (${raw.eventId})` : '';
+    problems.push(`event ${head.version + 1}${id}: ${failure}`);
+    return { valid: false, eventsVerified: head.version };
   }
   // A malformed count or head is already reported by checkHeader; it still fails the chain.
   const countMatches = document.eventCount === events.length;
-  const headMatches = document.headHash === previousHash;
+  const headMatches = document.headHash === head.lastHash;
   if (!countMatches && isCount(document.eventCount)) {
     problems.push(`eventCount is ${document.eventCount} but the export holds ${events.length} events`);
   }
   if (!headMatches && isHashOrNull(document.headHash)) {
-    problems.push(`headHash ${show(document.headHash)} is not the hash of the last event (${show(previousHash)})`);
+    problems.push(`headHash ${show(document.headHash)} is not the hash of the last event (${show(head.lastHash)})`);
   }
-  return { valid: countMatches && headMatches, eventsVerified };
+  return { valid: countMatches && headMatches, eventsVerified: head.version };
 }
 
-function readEvent(
-  streamId: string,
-  raw: unknown,
-  label: string,
-  problems: string[],
-): { fields: HashedFields; previousHash: string | null; hash: string } | undefined {
-  if (!isObject(raw)) {
-    problems.push(`${label}: not an object`);
-    return undefined;
-  }
+/** The event, or what is wrong with it. */
+function readEvent(streamId: string, raw: unknown): ChainedEvent | string {
+  if (!isObject(raw)) return 'not an object';
   const wrong = [
     Number.isInteger(raw.streamVersion) ? null : 'streamVersion',
     isText(raw.eventId) ? null : 'eventId',
@@ -342,22 +329,17 @@ function readEvent(
       ? null
       : 'globalPosition',
   ].filter((field) => field !== null);
-  if (wrong.length > 0) {
-    problems.push(`${label}: malformed ${wrong.join(', ')}`);
-    return undefined;
-  }
+  if (wrong.length > 0) return `malformed ${wrong.join(', ')}`;
   return {
-    fields: {
-      streamId,
-      streamVersion: raw.streamVersion as number,
-      eventId: raw.eventId as string,
-      type: raw.type as string,
-      schemaVersion: raw.schemaVersion as number,
-      data: raw.data as JsonObject,
-      metadata: raw.metadata as EventMetadata,
-      occurredAt: new Date(raw.occurredAt as string),
-      recordedAt: new Date(raw.recordedAt as string),
-    },
+    streamId,
+    streamVersion: raw.streamVersion as number,
+    eventId: raw.eventId as string,
+    type: raw.type as string,
+    schemaVersion: raw.schemaVersion as number,
+    data: raw.data as JsonObject,
+    metadata: raw.metadata as EventMetadata,
+    occurredAt: new Date(raw.occurredAt as string),
+    recordedAt: new Date(raw.recordedAt as string),
     previousHash: raw.previousHash as string | null,
     hash: raw.hash as string,
   };

@@ -1,17 +1,16 @@
 import { Client, Connection } from '@temporalio/client';
 import { toCaseWorkflowId } from '@talent/domain';
-import { requestJson } from '../../support/http';
-import { admin, approver, caseClient, officer } from '../../support/case-client';
+import { admin, type ApiClient, approver, officer, requestJson } from '@talent/api-client';
 import { authHeaders, forgetCredentials } from '../../support/identities';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 describe('the case api refuses clearly and never writes half', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     stack = await startTestStack('rules', { CASE_DAY_SECONDS: '0.05' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
-import { admin, caseClient, officer, secondOfficer } from '../../support/case-client';
+import { admin, type ApiClient, officer, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /** Ids a client chooses for its cases, and what a repeated open tells whom. */
 describe('case ids', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     stack = await startTestStack('case-ids');
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { admin, approver, caseClient, secondOfficer } from '../../support/case-client';
+import { admin, type ApiClient, approver, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /** Beijing time of a day in 2024. */
@@ -11,12 +11,12 @@ const on = (date: string, hour = 10) =>
  */
 describe('facts entered after the fact', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     // Real days: a 2024 notice of five working days is long over by now.
     stack = await startTestStack('catch-up', { BACKDATE_LIMIT_DAYS: '2000' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {
@@ -44,13 +44,9 @@ describe('facts entered after the fact', () => {
       ['record', { outcome: 'pass' }, on('06-25')],
     ];
     for (const [action, payload, occurredAt] of steps) {
-      expect((await api.actAt(caseId, { action, payload, occurredAt })).status).toBe(200);
+      expect((await api.actAt(caseId, action, payload, occurredAt)).status).toBe(200);
     }
-    const inspected = await api.actAt(
-      caseId,
-      { action: 'record', payload: { outcome: 'pass' }, occurredAt: on('07-01') },
-      secondOfficer,
-    );
+    const inspected = await api.actAt(caseId, 'record', { outcome: 'pass' }, on('07-01'), secondOfficer);
     expect(inspected.body.stage.id).toBe('publicNotice');
     return caseId;
   }
@@ -59,34 +55,21 @@ describe('facts entered after the fact', () => {
     const caseId = await toNoticeIn2024('孙考生');
     const notice = (await api.view(caseId)).body;
 
-    const tooEarly = await api.actAt(caseId, {
-      action: 'raiseObjection',
-      payload: { grounds: '来信反映' },
-      occurredAt: on('06-28'),
-    });
-    const tooLate = await api.actAt(caseId, {
-      action: 'raiseObjection',
-      payload: { grounds: '来信反映' },
-      occurredAt: on('07-08'),
-    });
-    const raised = await api.actAt(caseId, {
-      action: 'raiseObjection',
-      payload: { grounds: '来信反映学历存疑' },
-      occurredAt: on('07-03'),
-    });
+    const tooEarly = await api.actAt(caseId, 'raiseObjection', { grounds: '来信反映' }, on('06-28'));
+    const tooLate = await api.actAt(caseId, 'raiseObjection', { grounds: '来信反映' }, on('07-08'));
+    const raised = await api.actAt(caseId, 'raiseObjection', { grounds: '来信反映学历存疑' }, on('07-03'));
     const dismissed = await api.actAt(
       caseId,
-      { action: 'resolveObjection', payload: { upheld: false }, reason: '经核实不属实', occurredAt: on('07-04') },
+      'resolveObjection',
+      { upheld: false },
+      on('07-04'),
       secondOfficer,
+      '经核实不属实',
     );
-    const confirmed = await api.actAt(caseId, { action: 'confirmNoticeEnded', payload: {} });
+    const confirmed = await api.act(caseId, 'confirmNoticeEnded', {});
     // Its deadline, ten days after the notice ended, passed long ago: the engine says so at once.
     const overdue = await api.waitFor(caseId, (body) => body.state.overdue);
-    const approved = await api.actAt(
-      caseId,
-      { action: 'approve', payload: { opinion: '同意录用' }, occurredAt: on('07-20') },
-      approver,
-    );
+    const approved = await api.actAt(caseId, 'approve', { opinion: '同意录用' }, on('07-20'), approver);
 
     // 5 working days from Monday 1 July: the notice ends as Saturday 6 July begins.
     expect(notice.state).toMatchObject({ noticeEndsAt: on('07-06', 0), noticeEndConfirmedByOfficer: true });
@@ -117,11 +100,7 @@ describe('facts entered after the fact', () => {
     });
     const caseId = opened.body.caseId as string;
 
-    const earlier = await api.actAt(caseId, {
-      action: 'register',
-      payload: { post: '县直机关 一级科员' },
-      occurredAt: on('06-01'),
-    });
+    const earlier = await api.actAt(caseId, 'register', { post: '县直机关 一级科员' }, on('06-01'));
 
     expect(earlier).toMatchObject({ status: 422, body: { error: 'OCCURRED_BEFORE_LAST_FACT' } });
     expect(earlier.body.message).toContain(on('06-03'));

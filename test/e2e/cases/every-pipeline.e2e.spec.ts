@@ -1,7 +1,6 @@
 import { builtInPipelines } from '@talent/pipelines';
 import type { Actor, PipelineDefinition } from '@talent/domain';
-import { approver, caseClient, secondOfficer } from '../../support/case-client';
-import type { JsonResponse } from '../../support/http';
+import { type ApiClient, approver, type JsonResponse, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /** A payload each action accepts on the way to success. */
@@ -58,11 +57,11 @@ const expectedSuccess: Record<string, string> = {
 
 describe('every shipped pipeline runs from open to its success outcome', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     stack = await startTestStack('pipelines', { CASE_DAY_SECONDS: '0.05' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

@@ -1,14 +1,14 @@
-import { caseClient } from '../../support/case-client';
+import type { ApiClient } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 describe('expert cooperation and returning talent, end to end', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     // 20 ms days: a yearly evaluation falls due every 7.3 s, a 90-day follow-up after 1.8 s.
     stack = await startTestStack('expert', { CASE_DAY_SECONDS: '0.02' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

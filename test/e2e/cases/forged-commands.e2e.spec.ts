@@ -5,7 +5,7 @@ import { generateCommandSigningKey, signCommand } from '@talent/activities';
 import { toCaseWorkflowId, toPlanWorkflowId } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
 import { builtInPipelines } from '@talent/pipelines';
-import { approver, caseClient, officer } from '../../support/case-client';
+import { type ApiClient, approver, officer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /**
@@ -14,13 +14,13 @@ import { startTestStack, type TestStack } from '../../support/test-stack';
  */
 describe('commands that did not come through the api', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
   let temporal: Client;
   let pool: Pool;
 
   beforeAll(async () => {
     stack = await startTestStack('forged', { CASE_DAY_SECONDS: '0.05' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
     temporal = stack.api.get(Client);
     pool = stack.api.get<Pool>(PG_POOL);
   });

@@ -1,10 +1,8 @@
-import { admin, approver, caseClient, officer, secondOfficer } from '../../support/case-client';
+import { admin, type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
-type Api = ReturnType<typeof caseClient>;
-
 /** Application to the public notice of an introduced talent (shortage or high-level). */
-async function toNotice(api: Api, caseId: string): Promise<void> {
+async function toNotice(api: ApiClient, caseId: string): Promise<void> {
   await api.waitFor(caseId, (body) => body.stage.id === 'application');
   await api.step(caseId, 'register', { post: '县人民医院 影像科医师' });
   await api.step(caseId, 'record', { outcome: 'pass' });
@@ -15,12 +13,12 @@ async function toNotice(api: Api, caseId: string): Promise<void> {
 
 describe('introduced talents: posts from the plan, subsidies from the fund', () => {
   let stack: TestStack;
-  let api: Api;
+  let api: ApiClient;
 
   beforeAll(async () => {
     // Half-second days: a notice lasts a few seconds, time enough to object during it.
     stack = await startTestStack('introduced', { CASE_DAY_SECONDS: '0.5' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
     const plan = await api.openPlan(2023, { quotas: { high_level_talent: 1, shortage_talent: 3 }, fundCny: 300_000 });
     expect(plan.status).toBe(201);
   });

@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { createPlanActivities } from '@talent/activities';
 import { SYSTEM_ACTOR } from '@talent/domain';
-import { admin, caseClient } from '../../support/case-client';
+import { admin, type ApiClient } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /**
@@ -10,13 +10,13 @@ import { startTestStack, type TestStack } from '../../support/test-stack';
  */
 describe('plan commands sent again', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
   let sendPlanCommand: ReturnType<typeof createPlanActivities>['sendPlanCommand'];
   const year = 2030;
 
   beforeAll(async () => {
     stack = await startTestStack('plan-retries');
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
     ({ sendPlanCommand } = createPlanActivities(
       stack.api.get(Client),
       { taskQueue: stack.taskQueue, quotas: { high_level_talent: 1, shortage_talent: 1 }, fundCny: 500_000 },

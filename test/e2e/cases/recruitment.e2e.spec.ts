@@ -1,16 +1,16 @@
 import { officeYear } from '@talent/domain';
-import { approver, caseClient, officer, secondOfficer } from '../../support/case-client';
+import { type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { authHeaders } from '../../support/identities';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 describe('a civil-servant recruitment, end to end', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     // A "day" of 50 ms: the five-working-day notice runs in well under a second.
     stack = await startTestStack('recruitment', { CASE_DAY_SECONDS: '0.05' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

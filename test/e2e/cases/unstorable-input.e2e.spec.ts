@@ -2,7 +2,7 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { signCommand } from '@talent/activities';
 import { toCaseWorkflowId } from '@talent/domain';
-import { approver, caseClient, officer, secondOfficer } from '../../support/case-client';
+import { type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /**
@@ -12,11 +12,11 @@ import { startTestStack, type TestStack } from '../../support/test-stack';
  */
 describe('a command the store cannot hold', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
 
   beforeAll(async () => {
     stack = await startTestStack('unstorable', { CASE_DAY_SECONDS: '0.05' });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {

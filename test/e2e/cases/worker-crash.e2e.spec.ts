@@ -2,19 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { verifyStream } from '@talent/event-store';
 import { PG_POOL } from '@talent/platform';
-import { approver, caseClient, secondOfficer } from '../../support/case-client';
-import { requestJson } from '../../support/http';
+import { type ApiClient, approver, requestJson, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 import { type AppProcess, spawnWorker } from '../../support/app-process';
 
 describe('a worker killed in the middle of a case', () => {
   let stack: TestStack;
-  let api: ReturnType<typeof caseClient>;
+  let api: ApiClient;
   const workers: AppProcess[] = [];
 
   beforeAll(async () => {
     stack = await startTestStack('crash', { CASE_DAY_SECONDS: '0.2', LOG_LEVEL: 'warn' }, { inProcessWorker: false });
-    api = caseClient(stack.baseUrl);
+    api = stack.client;
   });
 
   afterAll(async () => {
