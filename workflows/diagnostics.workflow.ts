@@ -18,3 +18,11 @@ export async function diagnosticsRoundTrip(message: string): Promise<RoundTripRe
   const { workflowId, runId } = workflowInfo();
   return { workflowId, runId, echo };
 }
+
+/**
+ * Returns at once, with no activity: its start rate is the ceiling the case engine is measured
+ * against (`npm run bench:engine`), since a case can open no faster than a workflow can start.
+ */
+export function noopWorkflow(): Promise<void> {
+  return Promise.resolve();
+}

@@ -1,4 +1,4 @@
-export { diagnosticsRoundTrip } from './diagnostics.workflow';
+export { diagnosticsRoundTrip, noopWorkflow } from './diagnostics.workflow';
 export type { RoundTripResult } from './diagnostics.workflow';
 export { caseWorkflow, caseViewQuery, caseCommandUpdate, caseOpenedUpdate } from './case.workflow';
 export type { CaseWorkflowInput, CaseView } from './case.workflow';

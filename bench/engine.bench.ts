@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { TEMPORAL_CLI_VERSION } from '@talent/local-stack';
+import type { noopWorkflow } from '@talent/workflows/diagnostics.workflow';
+import { OfficeAccounts } from '../tools/demo/office-accounts';
+import { CaseRequests, CaseWorkload } from './engine/case-requests';
+import { type LoadResult, processMemory, runLoad } from './engine/load';
+import { EngineProbe } from './engine/engine-probe';
+import { figuresTable, format, type Measured, measuresTable, mebibytes, type Target } from './engine/report';
+import { BenchStack, type RunningStack } from './engine/stack';
+
+/**
+ * `npm run bench:engine`: the write path of the whole engine (api → Temporal → worker →
+ * event store → projections) against the ceiling of the same Temporal server, a no-op workflow
+ * start. Sizes: BENCH_OPEN_CASES (open cases at which the worker's memory is read, default
+ * 10,000), BENCH_SERIAL_REQUESTS (per measure at 1 user, default 100) and
+ * BENCH_CONCURRENT_REQUESTS (per measure at 50 users, default 500).
+ */
+const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
+const SERIAL_REQUESTS = Number(process.env.BENCH_SERIAL_REQUESTS ?? 100);
+const CONCURRENT_REQUESTS = Number(process.env.BENCH_CONCURRENT_REQUESTS ?? 500);
+const USERS = 50;
+const WARM_UP = 20;
+const GIB = 2 ** 30;
+
+// Issue 12, "A fast, simple write path".
+const ACTION_ALONE: Target = { text: 'p50 ≤ 60 ms', met: (result) => result.p50 <= 60 };
+const ACTION_UNDER_LOAD: Target = {
+  text: 'p99 ≤ 1 s and ≥ 0.5× no-op per s',
+  met: (result, noop) => result.p99 <= 1000 && result.perSecond >= 0.5 * noop.perSecond,
+};
+const OPEN_UNDER_LOAD: Target = {
+  text: '≥ 0.7× no-op per s',
+  met: (result, noop) => result.perSecond >= 0.7 * noop.perSecond,
+};
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+/** Every officer signed in before anything is timed: sign-in hashes passwords, which is not the write path. */
+async function signInOfficers(office: OfficeAccounts): Promise<Array<Record<string, string>>> {
+  const officers: Array<Record<string, string>> = [];
+  for (let index = 0; index < USERS; index += 5) {
+    const batch = Array.from({ length: 5 }, (_, offset) =>
+      office.headersFor({ id: `bench-officer-${index + offset + 1}`, role: 'hr_officer' }),
+    );
+    officers.push(...(await Promise.all(batch)));
+  }
+  return officers;
+}
+
+/** Opens cases until `target` are open, a thousand at a time, printing how fast each thousand went. */
+async function accumulate(cases: CaseWorkload, probe: EngineProbe, target: number, workerPid: number) {
+  console.log(`## Opening cases until ${format(target)} are open, ${USERS} users\n`);
+  console.log('| open cases | opens/s | p50 ms | p99 ms | failed | worker RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (let from = await probe.openCases(); from < target; from = await probe.openCases()) {
+    const result = await runLoad(Math.min(target, (Math.floor(from / 1000) + 1) * 1000) - from, USERS, cases.open);
+    if (result.failed === result.requests) throw new Error(`every open failed: ${result.firstFailure}`);
+    await probe.settle();
+    console.log(
+      `| ${format(from)} → ${format(await probe.openCases())} | ${format(result.perSecond, 1)} | ` +
+        `${format(result.p50)} | ${format(result.p99)} | ${result.failed} | ` +
+        `${mebibytes(processMemory(workerPid).rssBytes)} |`,
+    );
+  }
+}
+
+interface Figures {
+  noop1: LoadResult;
+  noop50: LoadResult;
+  open1: LoadResult;
+  open50: LoadResult;
+  act1: LoadResult;
+  act50: LoadResult;
+  lag: { ms: number; cases: number };
+  openCases: number;
+  /** Actions on cases opened early, once many more were opened; and how many were open by then. */
+  loadedAct: { result: LoadResult; openCases: number };
+  rss: { warm: number; loaded: number; peak: number };
+}
+
+async function measure(running: RunningStack, client: Client, probe: EngineProbe): Promise<Figures> {
+  const officers = await signInOfficers(new OfficeAccounts(running.apiUrl, running.admin));
+  const cases = new CaseWorkload(new CaseRequests(running.apiUrl), officers);
+  const startNoop = () =>
+    client.workflow.start<typeof noopWorkflow>('noopWorkflow', {
+      taskQueue: running.taskQueue,
+      workflowId: `bench-noop-${randomUUID()}`,
+    });
+  const memory = () => processMemory(running.workerPid);
+  // Each action needs a case of its own, opened before it. Opens the api answered too late left
+  // no id to act on, so the shortfall is opened first, untimed and gently.
+  const act = async (count: number, users: number) => {
+    while (cases.awaitingAction < count) {
+      const topUp = await runLoad(count - cases.awaitingAction, 5, cases.open);
+      if (topUp.failed === topUp.requests) throw new Error(`every open failed: ${topUp.firstFailure}`);
+    }
+    await probe.settle();
+    return runLoad(count, users, cases.register);
+  };
+  const settled = async <T>(result: T) => {
+    await probe.settle();
+    return result;
+  };
+
+  log('warming up');
+  await runLoad(WARM_UP, 10, startNoop);
+  await runLoad(WARM_UP, 10, cases.open);
+  await settled(await act(WARM_UP, 10));
+  const warm = memory().rssBytes;
+  log('no-op workflow starts');
+  const noop1 = await settled(await runLoad(SERIAL_REQUESTS, 1, startNoop));
+  const noop50 = await settled(await runLoad(CONCURRENT_REQUESTS, USERS, startNoop));
+  log('POST /cases');
+  const open1 = await settled(await runLoad(SERIAL_REQUESTS, 1, cases.open));
+  const open50 = await settled(await runLoad(CONCURRENT_REQUESTS, USERS, cases.open));
+  log('POST /cases/:id/actions');
+  const act1 = await act(SERIAL_REQUESTS, 1);
+  const act50 = await act(CONCURRENT_REQUESTS, USERS);
+  const lag = { ms: await cases.projectionLagMs(), cases: cases.registered };
+  await probe.settle();
+
+  await accumulate(cases, probe, OPEN_CASES, running.workerPid);
+  const loaded = memory().rssBytes;
+  const openCases = await probe.openCases();
+  log(`POST /cases/:id/actions with ${format(openCases)} open cases`);
+  const actLoaded = await act(CONCURRENT_REQUESTS, USERS);
+  const loadedAct = { result: actLoaded, openCases: await probe.openCases() };
+  const rss = { warm, loaded, peak: memory().peakBytes };
+  return { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss };
+}
+
+function report(figures: Figures): void {
+  const { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss } = figures;
+  const rows: Measured[] = [
+    { measure: 'no-op workflow start', users: 1, result: noop1 },
+    { measure: 'no-op workflow start', users: USERS, result: noop50 },
+    { measure: 'POST /cases', users: 1, result: open1, noop: noop1 },
+    { measure: 'POST /cases', users: USERS, result: open50, noop: noop50, target: OPEN_UNDER_LOAD },
+    { measure: 'POST /cases/:id/actions', users: 1, result: act1, noop: noop1, target: ACTION_ALONE },
+    { measure: 'POST /cases/:id/actions', users: USERS, result: act50, noop: noop50, target: ACTION_UNDER_LOAD },
+    {
+      measure: `POST /cases/:id/actions, ${format(loadedAct.openCases)} open cases`,
+      users: USERS,
+      result: loadedAct.result,
+      noop: noop50,
+      target: ACTION_UNDER_LOAD,
+    },
+  ];
+  console.log('\n## Latency and throughput\n');
+  console.log(measuresTable(rows).join('\n'));
+  console.log('\n## Projection lag and worker memory\n');
+  const table = figuresTable([
+    {
+      figure: `projection lag: last action (${USERS} users) answered → case list shows all ${format(lag.cases)} moved cases`,
+      value: `${format(lag.ms)} ms`,
+    },
+    { figure: 'worker RSS after warm-up', value: mebibytes(rss.warm) },
+    {
+      figure: `worker RSS with ${format(openCases)} open cases`,
+      value: mebibytes(rss.loaded),
+      target: '≤ 1 GiB',
+      met: rss.loaded <= GIB,
+    },
+    { figure: 'worker peak RSS over the run (VmHWM)', value: mebibytes(rss.peak) },
+  ]);
+  console.log(table.join('\n'));
+}
+
+function describeRun(): void {
+  console.log('# Engine benchmark\n');
+  console.log(
+    `${cpus().length} cores, ${format(totalmem() / GIB, 1)} GiB, Node ${process.version}; embedded PostgreSQL 18, ` +
+      `Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite file); worker and api from dist/, ` +
+      `LOG_LEVEL ${process.env.LOG_LEVEL || 'warn'}`,
+  );
+  console.log(
+    `${format(SERIAL_REQUESTS)} requests per measure at 1 user, ${format(CONCURRENT_REQUESTS)} at ${USERS} users ` +
+      `(each user sends its next request when its last is answered); BENCH_OPEN_CASES=${OPEN_CASES}\n`,
+  );
+}
+
+async function main(stack: BenchStack): Promise<void> {
+  const started = performance.now();
+  describeRun();
+  const running = await stack.start();
+  log(`stack ready in ${format((performance.now() - started) / 1000, 1)} s: api ${running.apiUrl}`);
+  const connection = await Connection.connect({ address: running.temporalAddress });
+  const pool = new Pool({ connectionString: running.databaseUrl, max: 2 });
+  // PostgreSQL gets the terminal's Ctrl-C too and cuts idle connections; the stop is under way then.
+  pool.on('error', () => undefined);
+  try {
+    const client = new Client({ connection, namespace: running.namespace });
+    report(await measure(running, client, new EngineProbe(client, pool)));
+  } finally {
+    await pool.end();
+    await connection.close();
+  }
+  console.log(`\nwall time ${format((performance.now() - started) / 60_000, 1)} min`);
+}
+
+const stack = new BenchStack((name) => {
+  log(`${name} died; stopping`);
+  void stopAndExit(1);
+});
+async function stopAndExit(code: number): Promise<void> {
+  await stack.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAndExit(130));
+process.on('SIGTERM', () => void stopAndExit(143));
+main(stack).then(
+  () => stopAndExit(0),
+  (error: unknown) => {
+    console.error(error);
+    return stopAndExit(1);
+  },
+);
