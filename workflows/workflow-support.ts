@@ -1,12 +1,9 @@
 import { ApplicationFailure, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
 import type { CommandActivities, CommandSignature } from '@talent/activities';
-import { DomainError, type PayloadSchema } from '@talent/domain';
+import { COMMAND_SIGNATURE_TTL_MS, DomainError, type PayloadSchema } from '@talent/domain';
 
 /** Commands verified against the api's signature before they are acted on (issue 11). */
 export const SIGNED_COMMANDS_PATCH = 'signed-commands';
-
-/** As long as `COMMAND_SIGNATURE_TTL_MS` of the activities: a command older than that is refused anyway. */
-const SIGNATURE_TTL_MS = 5 * 60_000;
 
 const { verifyCommand } = proxyLocalActivities<CommandActivities>({ startToCloseTimeout: '10 seconds' });
 
@@ -72,7 +69,7 @@ export class CommandGuard {
 
   /** The command ids still young enough to be sent again, for the next run after continue-as-new. */
   stillFresh(): Record<string, number> {
-    const horizon = Date.now() - 2 * SIGNATURE_TTL_MS;
+    const horizon = Date.now() - 2 * COMMAND_SIGNATURE_TTL_MS;
     return Object.fromEntries([...this.used].filter(([, issuedAt]) => issuedAt >= horizon));
   }
 }

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { canonicalize } from 'json-canonicalize';
+import { COMMAND_SIGNATURE_TTL_MS } from '@talent/domain';
 
 /**
  * The api's word for a command: who may have sent it is decided at the api (sign-in, roles), and
@@ -13,9 +14,6 @@ export interface CommandSignature {
   /** HMAC-SHA256 of the workflow id, the command id, the issue time and the command, base64url. */
   mac: string;
 }
-
-/** How long a signed command stays usable: clocks of the api and the worker may differ this much. */
-export const COMMAND_SIGNATURE_TTL_MS = 5 * 60_000;
 
 export const generateCommandSigningKey = (): string => randomBytes(32).toString('base64');
 

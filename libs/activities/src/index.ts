@@ -8,11 +8,6 @@ export { eventIdFor, nameBasedUuid } from './event-ids';
 export { noticeEndsAt, lastNoticeDay } from './working-days';
 export { createCommandActivities } from './command.activities';
 export type { CommandActivities, CommandCheck, CommandRefusal } from './command.activities';
-export {
-  COMMAND_SIGNATURE_TTL_MS,
-  commandSignatureProblem,
-  generateCommandSigningKey,
-  signCommand,
-} from './command-signature';
+export { commandSignatureProblem, generateCommandSigningKey, signCommand } from './command-signature';
 export type { CommandSignature } from './command-signature';
 export { caseStateOf, toCaseEvent, toStoredEvents } from './event-codec';

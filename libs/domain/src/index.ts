@@ -2,6 +2,7 @@ export * from './shared/roles';
 export * from './shared/case-kinds';
 export * from './shared/domain-error';
 export * from './shared/office-time';
+export * from './shared/signed-commands';
 export * from './case/pipeline';
 export * from './case/case-events';
 export * from './case/case-commands';
