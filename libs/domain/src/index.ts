@@ -11,3 +11,4 @@ export * from './case/decide-case';
 export * from './plan/annual-plan';
 export * from './streams';
 export * from './case/available-actions';
+export * from './round/round-model';

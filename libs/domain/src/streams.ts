@@ -24,3 +24,7 @@ const streamSafe = (id: string): string =>
  */
 export const toRefusalStreamId = (officeDay: string, actorId: string | undefined): string =>
   `refusals-${officeDay}-${actorId === undefined ? 'anonymous' : `by-${streamSafe(actorId)}`}`;
+/** A recruitment round: its terms, roster, scores and rankings, in one stream. */
+export const toRoundStreamId = (roundId: string): string => `round-${roundId}`;
+/** Round ids follow the rules of case ids (no ':'), so no round collides with a case or a plan. */
+export const toRoundWorkflowId = (roundId: string): string => `round:${roundId}`;
