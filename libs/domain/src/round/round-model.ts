@@ -187,5 +187,9 @@ export type RoundCommand = RoundCommandBase &
         replaced: { caseId: string; lastStage: string; outcome: string; result: 'success' | 'failure' | 'open' };
         caseId: string;
       }
-    | { type: 'closeRound' }
+    | {
+        type: 'closeRound';
+        /** Candidates' cases that closed as a failure and were not replaced: their places are released. */
+        failedCaseIds?: string[];
+      }
   );
