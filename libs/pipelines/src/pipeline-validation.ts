@@ -62,6 +62,7 @@ const pipelineShape = z.object({
   channel: z.enum(RECRUITMENT_CHANNELS).optional(),
   workstationType: z.enum(WORKSTATION_TYPES).optional(),
   initialStage: id,
+  roundEntryStage: id.optional(),
   stages: z.record(id, stageShape),
   outcomes: z.record(id, z.object({ label, result: z.enum(['success', 'failure']) })),
 });
@@ -109,12 +110,20 @@ function transitionProblems(definition: PipelineDefinition): string[] {
   const isStage = (target: string) => Object.hasOwn(definition.stages, target);
   const exists = (target: string) => isStage(target) || Object.hasOwn(definition.outcomes, target);
   if (!isStage(definition.initialStage)) problems.push(`initialStage '${definition.initialStage}' is not a stage`);
+  const { roundEntryStage } = definition;
+  if (roundEntryStage !== undefined && !isStage(roundEntryStage)) {
+    problems.push(`roundEntryStage '${roundEntryStage}' is not a stage`);
+  }
+  if (roundEntryStage !== undefined && definition.kind !== 'recruitment') {
+    problems.push(`roundEntryStage: only a recruitment pipeline takes candidates from a round`);
+  }
   for (const outcome of Object.keys(UNIVERSAL_OUTCOMES)) {
     if (!Object.hasOwn(definition.outcomes, outcome))
       problems.push(`outcomes: '${outcome}' is required (every case can end so)`);
   }
-  const reached = new Set([definition.initialStage]);
-  const queue = [definition.initialStage];
+  const roots = [definition.initialStage, ...(roundEntryStage !== undefined ? [roundEntryStage] : [])];
+  const reached = new Set(roots);
+  const queue = [...roots];
   while (queue.length > 0) {
     const stageId = queue.shift()!;
     const stage = ownValue(definition.stages, stageId);

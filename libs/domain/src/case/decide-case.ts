@@ -74,6 +74,12 @@ function close(state: CaseState, pipeline: PipelineDefinition, outcome: string, 
     const type = result === 'success' ? 'QuotaUsed' : 'QuotaReleased';
     events.push({ type, data: { category: state.quota.category, year }, meta: m });
   }
+  // The round keeps a place its candidate fails for the next in rank (递补), and frees it when it closes.
+  const holder = state.opened.round?.placeHolder;
+  const category = quotaCategoryOf(pipeline);
+  if (holder !== undefined && category !== undefined && result === 'success') {
+    events.push({ type: 'QuotaUsed', data: { category, year, holder }, meta: m });
+  }
   const unpaid = state.subsidy ? state.subsidy.committedCny - state.subsidy.paidCny : 0;
   if (unpaid > 0) events.push({ type: 'SubsidyReleased', data: { year, amountCny: unpaid }, meta: m });
   events.push({ type: 'CaseClosed', data: { outcome, result, lastStage: state.stage }, meta: m });
@@ -94,9 +100,34 @@ function automatic(state: CaseState, pipeline: PipelineDefinition, trigger: Auto
   return transition(state, pipeline, target, m);
 }
 
+/** The 编制储备 category a pipeline reserves its post from, if it does. */
+function quotaCategoryOf(pipeline: PipelineDefinition) {
+  return Object.values(pipeline.stages).find((stage) => stage.kind === 'quota')?.quotaCategory;
+}
+
+/** Where the case starts: the first stage, or where a round sends its candidates on. */
+function entryStage(command: OpenCase): string {
+  const { pipeline, round } = command;
+  if (!round) return pipeline.initialStage;
+  if (pipeline.roundEntryStage === undefined) {
+    throw new DomainError(
+      'ROUND_ENTRY_NOT_DEFINED',
+      `Pipeline ${pipeline.id} version ${pipeline.version} (${pipeline.label}) does not take candidates from a recruitment round.`,
+    );
+  }
+  if (quotaCategoryOf(pipeline) !== undefined && !round.placeHolder) {
+    throw new DomainError(
+      'INVALID_PAYLOAD',
+      `round.placeHolder is required: a ${pipeline.label} case from a round takes the post the round holds in the year's plan.`,
+    );
+  }
+  return pipeline.roundEntryStage;
+}
+
 function open(state: CaseState | undefined, command: OpenCase): CaseEvent[] {
   if (state) throw new DomainError('CASE_ALREADY_OPENED', `Case ${state.caseId} is already open.`);
   const { pipeline } = command;
+  const stage = entryStage(command);
   const m = meta(command.actor, command.occurredAt);
   return [
     {
@@ -111,14 +142,11 @@ function open(state: CaseState | undefined, command: OpenCase): CaseEvent[] {
         subject: command.subject,
         year: command.year,
         divisionCode: command.divisionCode,
+        ...(command.round && { round: command.round }),
       },
       meta: m,
     },
-    {
-      type: 'StageEntered',
-      data: { stage: pipeline.initialStage, stageKind: pipeline.stages[pipeline.initialStage]!.kind },
-      meta: m,
-    },
+    { type: 'StageEntered', data: { stage, stageKind: pipeline.stages[stage]!.kind }, meta: m },
   ];
 }
 

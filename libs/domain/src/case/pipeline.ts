@@ -77,6 +77,11 @@ export interface PipelineDefinition {
   channel?: RecruitmentChannel;
   workstationType?: WorkstationType;
   initialStage: string;
+  /**
+   * Recruitment: where a candidate a round sends on (进入体检, 递补) enters; the round did 报名,
+   * 资格审查, the exams and the ranking, and an introduced-talent round holds the post already.
+   */
+  roundEntryStage?: string;
   stages: Record<string, StageDefinition>;
   outcomes: Record<string, TerminalOutcome>;
 }

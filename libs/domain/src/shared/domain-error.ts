@@ -27,6 +27,7 @@ export const DOMAIN_ERROR_CODES = [
   'NOTHING_TO_RELEASE',
   'PLAN_ALREADY_EXISTS',
   'PIPELINE_NOT_FOUND',
+  'ROUND_ENTRY_NOT_DEFINED',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

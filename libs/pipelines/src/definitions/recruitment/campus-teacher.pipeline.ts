@@ -18,3 +18,10 @@ export const campusTeacherPipeline: PipelineDefinition = {
   },
   outcomes: recruitmentOutcomes,
 };
+
+/** Version 2 (issue 13): a round's candidates enter at 体检, after the round ranked them. */
+export const campusTeacherPipelineV2: PipelineDefinition = {
+  ...campusTeacherPipeline,
+  version: 2,
+  roundEntryStage: 'physicalExam',
+};

@@ -19,3 +19,10 @@ export const civilServantPipeline: PipelineDefinition = {
   },
   outcomes: recruitmentOutcomes,
 };
+
+/** Version 2 (issue 13): a round's candidates enter at 体检, after the round ranked them. */
+export const civilServantPipelineV2: PipelineDefinition = {
+  ...civilServantPipeline,
+  version: 2,
+  roundEntryStage: 'physicalExam',
+};
