@@ -127,6 +127,25 @@ describe('pipeline definitions', () => {
     ]);
   });
 
+  it('names action rules that point at no action of the stage, or at a payload field that is no date', () => {
+    const record = civilServantPipeline.stages.writtenExam!.actions.record!;
+    const withRules = {
+      ...civilServantPipeline,
+      stages: {
+        ...civilServantPipeline.stages,
+        writtenExam: {
+          ...civilServantPipeline.stages.writtenExam!,
+          actions: { record: { ...record, requiresActions: ['register'], pastDateFields: ['score'] } },
+        },
+      },
+    };
+
+    expect(problemsOf(withRules)).toEqual([
+      "stages.writtenExam.actions.record: 'register' is not an action of this stage",
+      "stages.writtenExam.actions.record.pastDateFields: 'score' is not a payload property of format date",
+    ]);
+  });
+
   it('refuses a malformed definition with the path of each problem', () => {
     expect(problemsOf({ id: 'x', version: 0, stages: {} })).toEqual(
       expect.arrayContaining(['version: Too small: expected number to be >0', expect.stringMatching(/^label: /)]),

@@ -39,6 +39,11 @@ const actionShape = z.object({
     additionalProperties: z.boolean().optional(),
   }),
   outcomes: z.record(id, z.object({ label, to: id })).refine((o) => Object.keys(o).length > 0, 'needs an outcome'),
+  withinDaysOfEntry: days.optional(),
+  notBeforeOfEntry: z.object({ days: days.optional(), months: days.optional() }).optional(),
+  requiresActions: z.array(id).optional(),
+  refusedAfterActions: z.array(id).optional(),
+  pastDateFields: z.array(id).optional(),
 });
 
 const stageShape = z.object({
@@ -163,6 +168,14 @@ function payloadProblems(definition: PipelineDefinition): string[] {
         compilePayloadSchema(action.payloadSchema);
       } catch (error) {
         problems.push(`${at}.payloadSchema: ${(error as Error).message}`);
+      }
+      for (const other of [...(action.requiresActions ?? []), ...(action.refusedAfterActions ?? [])]) {
+        if (!Object.hasOwn(stage.actions, other)) problems.push(`${at}: '${other}' is not an action of this stage`);
+      }
+      for (const field of action.pastDateFields ?? []) {
+        if (ownValue(action.payloadSchema.properties, field)?.format !== 'date') {
+          problems.push(`${at}.pastDateFields: '${field}' is not a payload property of format date`);
+        }
       }
       const outcomes = Object.keys(action.outcomes);
       const declared = action.payloadSchema.properties.outcome?.enum as string[] | undefined;

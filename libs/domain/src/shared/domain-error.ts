@@ -28,6 +28,9 @@ export const DOMAIN_ERROR_CODES = [
   'PLAN_ALREADY_EXISTS',
   'PIPELINE_NOT_FOUND',
   'ROUND_ENTRY_NOT_DEFINED',
+  'ACTION_TOO_EARLY',
+  'ACTION_TOO_LATE',
+  'ACTION_OUT_OF_ORDER',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

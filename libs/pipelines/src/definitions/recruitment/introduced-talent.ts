@@ -1,5 +1,6 @@
 import type { PipelineDefinition, QuotaCategory, RecruitmentChannel } from '@talent/domain';
 import { remarks, schema } from '../../building-blocks';
+import { physicalExamStages } from './candidate-stages';
 import {
   applicationStages,
   assessmentStage,
@@ -64,10 +65,16 @@ export function introducedTalentPipeline(options: IntroducedTalentOptions): Pipe
 
 /**
  * Version 2 (issue 13): a round's candidates enter at 体检 on the place the round holds in the
- * 编制储备, so they skip the reservation of their own.
+ * 编制储备, so they skip the reservation of their own; a failed 体检 may be re-examined once.
  */
 export function introducedTalentPipelineV2(options: IntroducedTalentOptions): PipelineDefinition {
-  return { ...introducedTalentPipeline(options), version: 2, roundEntryStage: 'physicalExam' };
+  const version1 = introducedTalentPipeline(options);
+  return {
+    ...version1,
+    version: 2,
+    roundEntryStage: 'physicalExam',
+    stages: { ...version1.stages, ...physicalExamStages('inspection') },
+  };
 }
 
 const shortageTalent: IntroducedTalentOptions = {
