@@ -140,7 +140,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       });
     for (const [index, event] of events.entries()) {
       if (event.type === 'QuotaReleased') await send({ type: 'releaseQuota', caseId }, index);
-      if (event.type === 'QuotaUsed') await send({ type: 'useQuota', caseId }, index);
+      // A round's candidate uses the place the round holds, not a post of the case's own.
+      if (event.type === 'QuotaUsed') await send({ type: 'useQuota', caseId: event.data.holder ?? caseId }, index);
       if (event.type === 'SubsidyReleased')
         await send({ type: 'releaseFund', caseId, amountCny: event.data.amountCny }, index);
       if (event.type === 'SubsidyInstalmentPaid') {

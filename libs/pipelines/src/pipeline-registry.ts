@@ -5,9 +5,14 @@ import {
   type RecruitmentChannel,
   type WorkstationType,
 } from '@talent/domain';
-import { campusTeacherPipeline } from './definitions/recruitment/campus-teacher.pipeline';
-import { civilServantPipeline } from './definitions/recruitment/civil-servant.pipeline';
-import { highLevelTalentPipeline, shortageTalentPipeline } from './definitions/recruitment/introduced-talent';
+import { campusTeacherPipeline, campusTeacherPipelineV2 } from './definitions/recruitment/campus-teacher.pipeline';
+import { civilServantPipeline, civilServantPipelineV2 } from './definitions/recruitment/civil-servant.pipeline';
+import {
+  highLevelTalentPipeline,
+  highLevelTalentPipelineV2,
+  shortageTalentPipeline,
+  shortageTalentPipelineV2,
+} from './definitions/recruitment/introduced-talent';
 import { expertCooperationPipeline } from './definitions/expert-cooperation.pipeline';
 import { returningTalentPipeline } from './definitions/returning-talent.pipeline';
 import { validatePipeline } from './pipeline-validation';
@@ -69,4 +74,8 @@ export const builtInPipelines: readonly PipelineDefinition[] = [
   expertCooperationPipeline('academician_workstation'),
   expertCooperationPipeline('grassroots_research_workstation'),
   returningTalentPipeline,
+  civilServantPipelineV2,
+  campusTeacherPipelineV2,
+  shortageTalentPipelineV2,
+  highLevelTalentPipelineV2,
 ];

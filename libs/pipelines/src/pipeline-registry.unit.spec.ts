@@ -17,7 +17,7 @@ describe('pipeline definitions', () => {
   it('ships a valid definition for every channel, workstation type and the returning-talent case', () => {
     const registry = new PipelineRegistry(builtInPipelines);
 
-    expect(registry.list().map((definition) => definition.id)).toEqual([
+    expect([...new Set(registry.list().map((definition) => definition.id))]).toEqual([
       'recruitment.civil_servant',
       'recruitment.campus_teacher',
       'recruitment.shortage_talent',
@@ -118,6 +118,34 @@ describe('pipeline definitions', () => {
     ]);
   });
 
+  it('names a round entry stage that is not a stage, or outside recruitment', () => {
+    expect(problemsOf({ ...civilServantPipeline, roundEntryStage: 'medicalCheck' })).toEqual([
+      "roundEntryStage 'medicalCheck' is not a stage",
+    ]);
+    expect(problemsOf({ ...civilServantPipeline, kind: 'returning_talent', roundEntryStage: 'physicalExam' })).toEqual([
+      'roundEntryStage: only a recruitment pipeline takes candidates from a round',
+    ]);
+  });
+
+  it('names action rules that point at no action of the stage, or at a payload field that is no date', () => {
+    const record = civilServantPipeline.stages.writtenExam!.actions.record!;
+    const withRules = {
+      ...civilServantPipeline,
+      stages: {
+        ...civilServantPipeline.stages,
+        writtenExam: {
+          ...civilServantPipeline.stages.writtenExam!,
+          actions: { record: { ...record, requiresActions: ['register'], pastDateFields: ['score'] } },
+        },
+      },
+    };
+
+    expect(problemsOf(withRules)).toEqual([
+      "stages.writtenExam.actions.record: 'register' is not an action of this stage",
+      "stages.writtenExam.actions.record.pastDateFields: 'score' is not a payload property of format date",
+    ]);
+  });
+
   it('refuses a malformed definition with the path of each problem', () => {
     expect(problemsOf({ id: 'x', version: 0, stages: {} })).toEqual(
       expect.arrayContaining(['version: Too small: expected number to be >0', expect.stringMatching(/^label: /)]),
@@ -125,13 +153,15 @@ describe('pipeline definitions', () => {
   });
 
   it('keeps old versions: a case pinned to version 1 still finds it after version 2 ships', () => {
-    const registry = new PipelineRegistry([
-      ...builtInPipelines,
-      { ...civilServantPipeline, version: 2, label: '公务员招录（2025版）' },
-    ]);
+    const registry = new PipelineRegistry(builtInPipelines);
 
-    expect(registry.get('recruitment.civil_servant', 1).label).toBe('公务员招录');
-    expect(registry.latest({ kind: 'recruitment', channel: 'civil_servant' }).version).toBe(2);
+    expect(registry.get('recruitment.civil_servant', 1).roundEntryStage).toBeUndefined();
+    for (const channel of ['civil_servant', 'campus_teacher', 'shortage_talent', 'high_level_talent'] as const) {
+      expect(registry.latest({ kind: 'recruitment', channel })).toMatchObject({
+        version: 2,
+        roundEntryStage: 'physicalExam',
+      });
+    }
     expect(() => registry.get('recruitment.civil_servant', 9)).toThrow(
       'No pipeline recruitment.civil_servant version 9.',
     );

@@ -39,6 +39,11 @@ const actionShape = z.object({
     additionalProperties: z.boolean().optional(),
   }),
   outcomes: z.record(id, z.object({ label, to: id })).refine((o) => Object.keys(o).length > 0, 'needs an outcome'),
+  withinDaysOfEntry: days.optional(),
+  notBeforeOfEntry: z.object({ days: days.optional(), months: days.optional() }).optional(),
+  requiresActions: z.array(id).optional(),
+  refusedAfterActions: z.array(id).optional(),
+  pastDateFields: z.array(id).optional(),
 });
 
 const stageShape = z.object({
@@ -62,6 +67,7 @@ const pipelineShape = z.object({
   channel: z.enum(RECRUITMENT_CHANNELS).optional(),
   workstationType: z.enum(WORKSTATION_TYPES).optional(),
   initialStage: id,
+  roundEntryStage: id.optional(),
   stages: z.record(id, stageShape),
   outcomes: z.record(id, z.object({ label, result: z.enum(['success', 'failure']) })),
 });
@@ -109,12 +115,20 @@ function transitionProblems(definition: PipelineDefinition): string[] {
   const isStage = (target: string) => Object.hasOwn(definition.stages, target);
   const exists = (target: string) => isStage(target) || Object.hasOwn(definition.outcomes, target);
   if (!isStage(definition.initialStage)) problems.push(`initialStage '${definition.initialStage}' is not a stage`);
+  const { roundEntryStage } = definition;
+  if (roundEntryStage !== undefined && !isStage(roundEntryStage)) {
+    problems.push(`roundEntryStage '${roundEntryStage}' is not a stage`);
+  }
+  if (roundEntryStage !== undefined && definition.kind !== 'recruitment') {
+    problems.push(`roundEntryStage: only a recruitment pipeline takes candidates from a round`);
+  }
   for (const outcome of Object.keys(UNIVERSAL_OUTCOMES)) {
     if (!Object.hasOwn(definition.outcomes, outcome))
       problems.push(`outcomes: '${outcome}' is required (every case can end so)`);
   }
-  const reached = new Set([definition.initialStage]);
-  const queue = [definition.initialStage];
+  const roots = [definition.initialStage, ...(roundEntryStage !== undefined ? [roundEntryStage] : [])];
+  const reached = new Set(roots);
+  const queue = [...roots];
   while (queue.length > 0) {
     const stageId = queue.shift()!;
     const stage = ownValue(definition.stages, stageId);
@@ -154,6 +168,14 @@ function payloadProblems(definition: PipelineDefinition): string[] {
         compilePayloadSchema(action.payloadSchema);
       } catch (error) {
         problems.push(`${at}.payloadSchema: ${(error as Error).message}`);
+      }
+      for (const other of [...(action.requiresActions ?? []), ...(action.refusedAfterActions ?? [])]) {
+        if (!Object.hasOwn(stage.actions, other)) problems.push(`${at}: '${other}' is not an action of this stage`);
+      }
+      for (const field of action.pastDateFields ?? []) {
+        if (ownValue(action.payloadSchema.properties, field)?.format !== 'date') {
+          problems.push(`${at}.pastDateFields: '${field}' is not a payload property of format date`);
+        }
       }
       const outcomes = Object.keys(action.outcomes);
       const declared = action.payloadSchema.properties.outcome?.enum as string[] | undefined;

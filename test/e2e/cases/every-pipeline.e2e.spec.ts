@@ -68,7 +68,12 @@ describe('every shipped pipeline runs from open to its success outcome', () => {
     await stack?.close();
   });
 
-  it.each(builtInPipelines.map((pipeline) => [pipeline.id, pipeline] as const))('%s', async (_, pipeline) => {
+  // A case opens on its pipeline's latest version; earlier ones stay for the cases pinned to them.
+  const latest = builtInPipelines.filter(
+    (pipeline) => !builtInPipelines.some((other) => other.id === pipeline.id && other.version > pipeline.version),
+  );
+
+  it.each(latest.map((pipeline) => [pipeline.id, pipeline] as const))('%s', async (_, pipeline) => {
     const opened = await api.open({
       kind: pipeline.kind,
       ...(pipeline.channel && { channel: pipeline.channel }),

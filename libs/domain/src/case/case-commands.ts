@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/roles';
-import type { CaseSubject } from './case-events';
+import type { CaseSubject, RoundPlace } from './case-events';
 import type { PipelineDefinition } from './pipeline';
 
 interface Base {
@@ -18,6 +18,8 @@ export type OpenCase = ByPerson & {
   subject: CaseSubject;
   year: number;
   divisionCode: string;
+  /** Opened from a recruitment round: starts at the pipeline's round entry stage. */
+  round?: RoundPlace;
 };
 export type TakeAction = ByPerson & {
   type: 'takeAction';

@@ -24,6 +24,24 @@ export interface CaseSubject {
   phone?: string;
 }
 
+/**
+ * The place a recruitment round gave the candidate (进入体检 or 递补): the case starts at the
+ * pipeline's `roundEntryStage`. In an introduced-talent round the round holds the post in the
+ * year's 编制储备 under `placeHolder`; the case uses that holder on hire and releases nothing on
+ * failure (the place stays with the round for a 递补).
+ */
+export interface RoundPlace {
+  roundId: string;
+  /** 职位代码. */
+  postCode: string;
+  /** 准考证号. */
+  ticket: string;
+  /** The candidate's rank in the post's ranking. */
+  rank: number;
+  /** The plan's quota holder id under which the round reserved the place. */
+  placeHolder?: string;
+}
+
 export type CaseOpened = Event<
   'CaseOpened',
   {
@@ -36,6 +54,7 @@ export type CaseOpened = Event<
     subject: CaseSubject;
     year: number;
     divisionCode: string;
+    round?: RoundPlace;
   }
 >;
 export type StageEntered = Event<'StageEntered', { stage: string; stageKind: StageKind }>;
@@ -65,7 +84,8 @@ export type NoticeCompleted = Event<'NoticeCompleted', { stage: string }>;
 export type QuotaReserved = Event<'QuotaReserved', { category: QuotaCategory; year: number }>;
 export type QuotaRefused = Event<'QuotaRefused', { category: QuotaCategory; year: number }>;
 export type QuotaReleased = Event<'QuotaReleased', { category: QuotaCategory; year: number }>;
-export type QuotaUsed = Event<'QuotaUsed', { category: QuotaCategory; year: number }>;
+/** `holder`: the round's place holder a round case used, when the post was not the case's own. */
+export type QuotaUsed = Event<'QuotaUsed', { category: QuotaCategory; year: number; holder?: string }>;
 export type SubsidyCommitted = Event<'SubsidyCommitted', { year: number; amountCny: number; instalments: number }>;
 export type SubsidyInstalmentPaid = Event<
   'SubsidyInstalmentPaid',

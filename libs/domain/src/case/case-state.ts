@@ -44,6 +44,8 @@ export interface CaseState {
   subsidy?: { committedCny: number; paidCny: number; instalments: number; instalmentsPaid: number };
   followUpsDue: number;
   outcome?: { id: string; result: 'success' | 'failure'; reason?: string };
+  /** The actions taken in the current stage, in order: what a stage's later actions may depend on. */
+  stageActions?: string[];
   /** Events applied so far: the case stream's version, and the base of deterministic event ids. */
   version: number;
 }
@@ -111,6 +113,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         noticeCompleted: false,
         objection: undefined,
         followUpsDue: 0,
+        stageActions: [],
       };
     case 'StageScheduled':
       return {
@@ -171,6 +174,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         outcome: { id: event.data.outcome, result: event.data.result, reason: event.meta.reason },
       };
     case 'ActionTaken':
+      return { ...next, stageActions: [...(next.stageActions ?? []), event.data.action] };
     case 'QuotaRefused':
       return next;
   }

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { addOfficeMonths, officeDate } from '../shared/office-time';
 import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
 import type { CaseCommand, OpenCase, TakeAction } from './case-commands';
 import type { CaseEvent, EventMeta } from './case-events';
@@ -8,6 +9,7 @@ import {
   type AutomaticTrigger,
   DISQUALIFIED_OUTCOME,
   isTerminal,
+  type Period,
   type PipelineDefinition,
   type StageDefinition,
 } from './pipeline';
@@ -74,6 +76,12 @@ function close(state: CaseState, pipeline: PipelineDefinition, outcome: string, 
     const type = result === 'success' ? 'QuotaUsed' : 'QuotaReleased';
     events.push({ type, data: { category: state.quota.category, year }, meta: m });
   }
+  // The round keeps a place its candidate fails for the next in rank (递补), and frees it when it closes.
+  const holder = state.opened.round?.placeHolder;
+  const category = quotaCategoryOf(pipeline);
+  if (holder !== undefined && category !== undefined && result === 'success') {
+    events.push({ type: 'QuotaUsed', data: { category, year, holder }, meta: m });
+  }
   const unpaid = state.subsidy ? state.subsidy.committedCny - state.subsidy.paidCny : 0;
   if (unpaid > 0) events.push({ type: 'SubsidyReleased', data: { year, amountCny: unpaid }, meta: m });
   events.push({ type: 'CaseClosed', data: { outcome, result, lastStage: state.stage }, meta: m });
@@ -94,9 +102,34 @@ function automatic(state: CaseState, pipeline: PipelineDefinition, trigger: Auto
   return transition(state, pipeline, target, m);
 }
 
+/** The 编制储备 category a pipeline reserves its post from, if it does. */
+function quotaCategoryOf(pipeline: PipelineDefinition) {
+  return Object.values(pipeline.stages).find((stage) => stage.kind === 'quota')?.quotaCategory;
+}
+
+/** Where the case starts: the first stage, or where a round sends its candidates on. */
+function entryStage(command: OpenCase): string {
+  const { pipeline, round } = command;
+  if (!round) return pipeline.initialStage;
+  if (pipeline.roundEntryStage === undefined) {
+    throw new DomainError(
+      'ROUND_ENTRY_NOT_DEFINED',
+      `Pipeline ${pipeline.id} version ${pipeline.version} (${pipeline.label}) does not take candidates from a recruitment round.`,
+    );
+  }
+  if (quotaCategoryOf(pipeline) !== undefined && !round.placeHolder) {
+    throw new DomainError(
+      'INVALID_PAYLOAD',
+      `round.placeHolder is required: a ${pipeline.label} case from a round takes the post the round holds in the year's plan.`,
+    );
+  }
+  return pipeline.roundEntryStage;
+}
+
 function open(state: CaseState | undefined, command: OpenCase): CaseEvent[] {
   if (state) throw new DomainError('CASE_ALREADY_OPENED', `Case ${state.caseId} is already open.`);
   const { pipeline } = command;
+  const stage = entryStage(command);
   const m = meta(command.actor, command.occurredAt);
   return [
     {
@@ -111,14 +144,11 @@ function open(state: CaseState | undefined, command: OpenCase): CaseEvent[] {
         subject: command.subject,
         year: command.year,
         divisionCode: command.divisionCode,
+        ...(command.round && { round: command.round }),
       },
       meta: m,
     },
-    {
-      type: 'StageEntered',
-      data: { stage: pipeline.initialStage, stageKind: pipeline.stages[pipeline.initialStage]!.kind },
-      meta: m,
-    },
+    { type: 'StageEntered', data: { stage, stageKind: pipeline.stages[stage]!.kind }, meta: m },
   ];
 }
 
@@ -150,7 +180,69 @@ export function allowedAction(
     );
   }
   if (stage.kind === 'approval') requireFourEyes(openState, actor, rules);
+  requireActionOrder(openState, stage, action, definition);
   return definition;
+}
+
+/** Actions that build on one another within a stage (复检结果 only after a 复检申请, one 申请 only). */
+function requireActionOrder(state: CaseState, stage: StageDefinition, action: string, definition: ActionDefinition) {
+  const taken = state.stageActions ?? [];
+  const labelOf = (id: string) => stage.actions[id]?.label ?? id;
+  const missing = (definition.requiresActions ?? []).filter((required) => !taken.includes(required));
+  if (missing.length > 0) {
+    throw new DomainError(
+      'ACTION_OUT_OF_ORDER',
+      `'${action}' (${definition.label}) needs ${missing.map((id) => `'${id}' (${labelOf(id)})`).join(', ')} first in stage ${state.stage} (${stage.label}).`,
+    );
+  }
+  const ruledOut = (definition.refusedAfterActions ?? []).find((earlier) => taken.includes(earlier));
+  if (ruledOut !== undefined) {
+    throw new DomainError(
+      'ACTION_OUT_OF_ORDER',
+      `'${action}' (${definition.label}) is no longer possible in stage ${state.stage} (${stage.label}): '${ruledOut}' (${labelOf(ruledOut)}) was recorded.`,
+    );
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+function after(instant: string, period: Period): Date {
+  const moved = addOfficeMonths(new Date(instant), period.months ?? 0);
+  return new Date(moved.getTime() + (period.days ?? 0) * DAY_MS);
+}
+
+/** When, from the stage's entry, the action may be taken, and which payload dates may not lie ahead of it. */
+function requireTimely(state: CaseState, stage: StageDefinition, command: TakeAction, definition: ActionDefinition) {
+  const what = `'${command.action}' (${definition.label}) in stage ${state.stage} (${stage.label})`;
+  const at = Date.parse(command.occurredAt);
+  if (definition.withinDaysOfEntry !== undefined) {
+    const until = after(state.stageEnteredAt, { days: definition.withinDaysOfEntry });
+    if (at > until.getTime()) {
+      throw new DomainError(
+        'ACTION_TOO_LATE',
+        `${what} is taken within ${definition.withinDaysOfEntry} days of ${state.stageEnteredAt}, until ${until.toISOString()}; occurredAt ${command.occurredAt} is later.`,
+      );
+    }
+  }
+  if (definition.notBeforeOfEntry !== undefined) {
+    const from = after(state.stageEnteredAt, definition.notBeforeOfEntry);
+    if (at < from.getTime()) {
+      throw new DomainError(
+        'ACTION_TOO_EARLY',
+        `${what} is taken from ${from.toISOString()} on (the stage began ${state.stageEnteredAt}); occurredAt ${command.occurredAt} is earlier.`,
+      );
+    }
+  }
+  const today = officeDate(new Date(command.occurredAt));
+  for (const field of definition.pastDateFields ?? []) {
+    const value = Object.hasOwn(command.payload, field) ? command.payload[field] : undefined;
+    if (typeof value === 'string' && value > today) {
+      throw new DomainError(
+        'INVALID_PAYLOAD',
+        `payload.${field} ${value} is after the action's date ${today}: it records a date that has passed.`,
+      );
+    }
+  }
 }
 
 /** 四眼原则: whoever worked the case (in any role, at any stage) does not approve it. */
@@ -192,6 +284,7 @@ function takeAction(
   const openState = state!;
   const stage = currentStage(openState, pipeline);
   const m = meta(command.actor, command.occurredAt, command.reason);
+  requireTimely(openState, stage, command, definition);
   const outcome = outcomeOf(definition, command);
   const taken: CaseEvent = {
     type: 'ActionTaken',

@@ -31,6 +31,22 @@ export interface ActionDefinition {
    * several, or `done` when it has one.
    */
   outcomes: Record<string, OutcomeTransition>;
+  /** Taken only within this many days of the stage's entry (复检须在7日内申请). */
+  withinDaysOfEntry?: number;
+  /** Taken only this long after the stage's entry (试用期满一年方可转正). */
+  notBeforeOfEntry?: Period;
+  /** Actions of the same stage that must come first (复检结果 after 复检申请). */
+  requiresActions?: string[];
+  /** Actions of the same stage after which it is no longer taken (a second 复检申请). */
+  refusedAfterActions?: string[];
+  /** Payload fields holding an office date (YYYY-MM-DD) that may not be after the action's occurredAt (批复日期). */
+  pastDateFields?: string[];
+}
+
+/** A length of office time; months are calendar months (a year is 12). */
+export interface Period {
+  days?: number;
+  months?: number;
 }
 
 /** Transitions the engine takes by itself: a notice running out, a quota reserved, a subsidy paid. */
@@ -77,6 +93,11 @@ export interface PipelineDefinition {
   channel?: RecruitmentChannel;
   workstationType?: WorkstationType;
   initialStage: string;
+  /**
+   * Recruitment: where a candidate a round sends on (进入体检, 递补) enters; the round did 报名,
+   * 资格审查, the exams and the ranking, and an introduced-talent round holds the post already.
+   */
+  roundEntryStage?: string;
   stages: Record<string, StageDefinition>;
   outcomes: Record<string, TerminalOutcome>;
 }

@@ -13,3 +13,10 @@ export const officeYear = (instant: Date): number => inOfficeTime(instant).getUT
 
 /** 1–12. */
 export const officeMonth = (instant: Date): number => inOfficeTime(instant).getUTCMonth() + 1;
+
+/** `instant` moved on by calendar months in the office (the same day of the month, or the next day where it has none). */
+export const addOfficeMonths = (instant: Date, months: number): Date => {
+  const office = inOfficeTime(instant);
+  office.setUTCMonth(office.getUTCMonth() + months);
+  return new Date(office.getTime() - OFFICE_OFFSET_MS);
+};

@@ -1,5 +1,6 @@
 import type { PipelineDefinition } from '@talent/domain';
 import { checkStage, score } from '../../building-blocks';
+import { physicalExamStages } from './candidate-stages';
 import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
 
 /** 校园直招教师: no written exam; 面试 (试讲) on campus, then the usual close. */
@@ -17,4 +18,15 @@ export const campusTeacherPipeline: PipelineDefinition = {
     probation: probationStage,
   },
   outcomes: recruitmentOutcomes,
+};
+
+/**
+ * Version 2 (issue 13): a round's candidates enter at 体检, after the round ranked them; a failed
+ * 体检 may be re-examined once (体检复检).
+ */
+export const campusTeacherPipelineV2: PipelineDefinition = {
+  ...campusTeacherPipeline,
+  version: 2,
+  roundEntryStage: 'physicalExam',
+  stages: { ...campusTeacherPipeline.stages, ...physicalExamStages('inspection') },
 };

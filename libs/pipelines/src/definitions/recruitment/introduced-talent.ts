@@ -1,5 +1,6 @@
 import type { PipelineDefinition, QuotaCategory, RecruitmentChannel } from '@talent/domain';
 import { remarks, schema } from '../../building-blocks';
+import { physicalExamStages } from './candidate-stages';
 import {
   applicationStages,
   assessmentStage,
@@ -13,13 +14,15 @@ import {
  * 考核认定 instead of an exam, and after 报到 the settling-in subsidy (安家费/奖励补贴) paid from
  * the talent fund in instalments, then 试用期.
  */
-export function introducedTalentPipeline(options: {
+interface IntroducedTalentOptions {
   channel: Extract<RecruitmentChannel, 'shortage_talent' | 'high_level_talent'>;
   label: string;
   quotaCategory: QuotaCategory;
   subsidyCny: number;
   instalments: number;
-}): PipelineDefinition {
+}
+
+export function introducedTalentPipeline(options: IntroducedTalentOptions): PipelineDefinition {
   return {
     id: `recruitment.${options.channel}`,
     version: 1,
@@ -60,18 +63,37 @@ export function introducedTalentPipeline(options: {
   };
 }
 
-export const shortageTalentPipeline = introducedTalentPipeline({
+/**
+ * Version 2 (issue 13): a round's candidates enter at 体检 on the place the round holds in the
+ * 编制储备, so they skip the reservation of their own; a failed 体检 may be re-examined once.
+ */
+export function introducedTalentPipelineV2(options: IntroducedTalentOptions): PipelineDefinition {
+  const version1 = introducedTalentPipeline(options);
+  return {
+    ...version1,
+    version: 2,
+    roundEntryStage: 'physicalExam',
+    stages: { ...version1.stages, ...physicalExamStages('inspection') },
+  };
+}
+
+const shortageTalent: IntroducedTalentOptions = {
   channel: 'shortage_talent',
   label: '调入引进紧缺型人才',
   quotaCategory: 'shortage_talent',
   subsidyCny: 50_000,
   instalments: 2,
-});
+};
 
-export const highLevelTalentPipeline = introducedTalentPipeline({
+const highLevelTalent: IntroducedTalentOptions = {
   channel: 'high_level_talent',
   label: '高层次人才引进',
   quotaCategory: 'high_level_talent',
   subsidyCny: 200_000,
   instalments: 3,
-});
+};
+
+export const shortageTalentPipeline = introducedTalentPipeline(shortageTalent);
+export const highLevelTalentPipeline = introducedTalentPipeline(highLevelTalent);
+export const shortageTalentPipelineV2 = introducedTalentPipelineV2(shortageTalent);
+export const highLevelTalentPipelineV2 = introducedTalentPipelineV2(highLevelTalent);
