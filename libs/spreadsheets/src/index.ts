@@ -1,0 +1,10 @@
+export { readApplicantRoster, ROSTER_COLUMNS } from './applicant-roster';
+export type { ApplicantInput, RosterOptions, RosterReading, RosterRow } from './applicant-roster';
+export { readScoreSheet, SCORE_COLUMN_NAMES } from './score-sheet';
+export type { ScoreReading, ScoreRow, ScoreSheetOptions } from './score-sheet';
+export { writeNameList } from './name-list';
+export type { NameList, NameListColumn, NameListValue } from './name-list';
+export { chineseDate, renderNoticeText } from './hiring-notice';
+export type { HiringNotice, NoticePerson } from './hiring-notice';
+export type { SheetProblem, SheetReading } from './sheet-problem';
+export type { ColumnSpec } from './sheet-table';
