@@ -1,6 +1,7 @@
 import { activityByDayProjection } from './activity-by-day/activity-by-day.projection';
 import { annualStatisticsProjection } from './annual-statistics/annual-statistics.projection';
 import { caseListProjection } from './case-list/case-list.projection';
+import { roundsProjection } from './rounds/rounds.projection';
 import { stageDurationsProjection } from './stage-durations/stage-durations.projection';
 import type { Projection } from './runtime/projection';
 
@@ -10,4 +11,5 @@ export const allProjections: readonly Projection[] = [
   caseListProjection,
   annualStatisticsProjection,
   stageDurationsProjection,
+  roundsProjection,
 ];

@@ -10,6 +10,7 @@ import {
   CreateAnnualStatistics1764000005000,
   CreateCaseList1764000004000,
   CreateProjectionCheckpoints1764000001000,
+  CreateRoundViews1764000013000,
   CreateStageDurations1764000006000,
 } from '@talent/projections';
 import { AddPasswordChangeRequired1764000009000, CreateIdentity1764000008000 } from '@talent/identity';
@@ -30,4 +31,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateIdentity1764000008000,
   AddPasswordChangeRequired1764000009000,
   IndexEventsByTypeAndOccurrence1764000010000,
+  CreateRoundViews1764000013000,
 ];
