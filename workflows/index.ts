@@ -4,3 +4,5 @@ export { caseWorkflow, caseViewQuery, caseCommandUpdate, caseOpenedUpdate } from
 export type { CaseWorkflowInput, CaseView } from './case.workflow';
 export { annualPlan, planViewQuery, planCommandUpdate, planOpenedUpdate } from './annual-plan.workflow';
 export type { AnnualPlanInput, PlanView } from './annual-plan.workflow';
+export { roundWorkflow, roundSummaryQuery, roundRequestUpdate, roundAnnouncedUpdate } from './round.workflow';
+export type { RoundWorkflowInput } from './round.workflow';

@@ -16,6 +16,7 @@ import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PlansModule } from './plans/plans.module';
 import { ReportsModule } from './reports/reports.module';
+import { RoundsModule } from './rounds/rounds.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 @Module({
@@ -33,6 +34,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     PipelinesModule,
     CasesModule,
     PlansModule,
+    RoundsModule,
     StatisticsModule,
     ReportsModule,
     AuditModule,

@@ -7,13 +7,16 @@ import {
   createCommandActivities,
   createDiagnosticsActivities,
   createPlanActivities,
+  createRoundActivities,
 } from '@talent/activities';
+import type { Pool } from 'pg';
 import { PostgresEventStore } from '@talent/event-store';
 import {
   APP_CONFIG,
   type AppConfig,
   ensureSearchAttributes,
   installTemporalRuntimeLogging,
+  PG_POOL,
   requireCommandSigningKey,
   temporalConnectionSettings,
 } from '@talent/platform';
@@ -42,6 +45,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(Connection) private readonly clientConnection: Connection,
     private readonly client: Client,
     private readonly store: PostgresEventStore,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,6 +74,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private activities() {
     const config = this.config;
     const signingKey = requireCommandSigningKey(config);
+    const plan = {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      quotas: { high_level_talent: config.PLAN_HIGH_LEVEL_QUOTA, shortage_talent: config.PLAN_SHORTAGE_QUOTA },
+      fundCny: config.PLAN_FUND_CNY,
+    };
     return {
       ...createDiagnosticsActivities(),
       ...createCommandActivities(this.store, signingKey),
@@ -78,15 +87,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         extraHolidays: config.LOCAL_HOLIDAYS,
         extraWorkdays: config.LOCAL_WORKDAYS,
       }),
-      ...createPlanActivities(
-        this.client,
-        {
-          taskQueue: config.TEMPORAL_TASK_QUEUE,
-          quotas: { high_level_talent: config.PLAN_HIGH_LEVEL_QUOTA, shortage_talent: config.PLAN_SHORTAGE_QUOTA },
-          fundCny: config.PLAN_FUND_CNY,
-        },
-        signingKey,
-      ),
+      ...createPlanActivities(this.client, plan, signingKey),
+      ...createRoundActivities({ store: this.store, pool: this.pool, client: this.client, signingKey, plan }),
     };
   }
 

@@ -11,3 +11,9 @@ export type { CommandActivities, CommandCheck, CommandRefusal } from './command.
 export { commandSignatureProblem, generateCommandSigningKey, signCommand } from './command-signature';
 export type { CommandSignature } from './command-signature';
 export { caseStateOf, toCaseEvent, toStoredEvents } from './event-codec';
+export { createRoundActivities } from './rounds/round.activities';
+export type { RoundActivities, RoundAnswer } from './rounds/round.activities';
+export { CreateRoundImports1764000020000, importIdOf, RoundImports } from './rounds/round-imports';
+export type { ImportContent } from './rounds/round-imports';
+export { candidateCaseId } from './rounds/round-requests';
+export type { RoundOpening, RoundRequest, RoundRequestType, RoundSummary } from './rounds/round-requests';

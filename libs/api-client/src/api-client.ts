@@ -27,7 +27,7 @@ export class ApiClient {
   private async request(
     path: string,
     who: Actor,
-    init: { body?: unknown; headers?: Record<string, string> } = {},
+    init: { body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
   ): Promise<JsonResponse> {
     for (;;) {
       const headers = { ...(await this.credentials(who)), ...init.headers };
@@ -100,6 +100,42 @@ export class ApiClient {
   async waitForList(query: string, caseId: string, timeoutMs = 60_000): Promise<AnyJson> {
     const listed = (body: { items?: Array<{ caseId: string }> }) => body.items?.find((item) => item.caseId === caseId);
     return listed(await poll(() => this.list(query), listed, timeoutMs, `case ${caseId} in ${query}`));
+  }
+
+  announceRound(body: object, who = officer) {
+    return this.request('/rounds', who, { body });
+  }
+
+  round(roundId: string, who = officer) {
+    return this.request(`/rounds/${encodeURIComponent(roundId)}`, who);
+  }
+
+  roundApplicants(roundId: string, query = '', who = officer) {
+    return this.request(`/rounds/${encodeURIComponent(roundId)}/applicants${query && `?${query}`}`, who);
+  }
+
+  registerApplicants(roundId: string, applicants: object[], who = officer) {
+    return this.request(`/rounds/${encodeURIComponent(roundId)}/applicants`, who, { body: { applicants } });
+  }
+
+  /** Uploads an .xlsx file as an office's browser would (multipart, field "file"). */
+  upload(roundId: string, what: 'applicants' | 'scores', file: Buffer, filename: string, query = '', who = officer) {
+    const form = new FormData();
+    form.append('file', new Blob([file]), filename);
+    return this.request(`/rounds/${encodeURIComponent(roundId)}/imports/${what}${query && `?${query}`}`, who, { form });
+  }
+
+  roundAction(roundId: string, body: object, who = officer) {
+    return this.request(`/rounds/${encodeURIComponent(roundId)}/actions`, who, { body });
+  }
+
+  roundExport(roundId: string, file: string, who = officer) {
+    return this.request(`/rounds/${encodeURIComponent(roundId)}/exports/${file}`, who);
+  }
+
+  /** Polls a round (its read model, so eventually consistent) until `predicate` holds. */
+  waitForRound(roundId: string, predicate: (round: AnyJson) => unknown, timeoutMs = 60_000): Promise<AnyJson> {
+    return poll(() => this.round(roundId), predicate, timeoutMs, `round ${roundId}`);
   }
 
   /** Polls the annual statistics (a read model) until `predicate` holds. */

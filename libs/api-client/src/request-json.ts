@@ -12,15 +12,21 @@ export interface JsonResponse {
 /** One request, answered as it came, a 429 included: the specs of the rate limiter look for it. */
 export async function requestJson(
   url: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse> {
   const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', ...init.headers },
+    method: init.method ?? (init.body === undefined && init.form === undefined ? 'GET' : 'POST'),
+    // A form sets its own multipart content type, boundary included.
+    headers: { ...(init.form === undefined && { 'content-type': 'application/json' }), ...init.headers },
     ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+    ...(init.form !== undefined && { body: init.form }),
   });
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('spreadsheetml')) {
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
   const text = await response.text();
-  const json = response.headers.get('content-type')?.includes('json');
+  const json = type.includes('json');
   return {
     status: response.status,
     headers: response.headers,

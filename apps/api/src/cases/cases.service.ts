@@ -6,7 +6,6 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
-import type { SearchAttributePair } from '@temporalio/common';
 import type { Pool } from 'pg';
 import {
   type Actor,
@@ -19,7 +18,6 @@ import {
   type CaseState,
   type OpenCase,
   type PersonCommand,
-  type PipelineDefinition,
   toCaseStreamId,
   toCaseWorkflowId,
 } from '@talent/domain';
@@ -28,7 +26,7 @@ import { caseStateOf, nameBasedUuid, signCommand } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { decodeCursor, listCases } from '@talent/projections';
-import { caseSearchAttributes } from '@talent/workflows/search-attributes';
+import { caseStartAttributes } from '@talent/workflows/search-attributes';
 import {
   caseCommandUpdate,
   caseOpenedUpdate,
@@ -40,8 +38,7 @@ import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
-
-const CLOCK_SKEW_MS = 60_000;
+import { officeOccurredAt } from '../validation/occurred-at';
 
 /** The case kinds an API client was granted; null for officers, whose role alone decides. */
 type GrantedKinds = readonly CaseKind[] | null;
@@ -71,20 +68,8 @@ export class CasesService {
     this.commandKey = requireCommandSigningKey(config);
   }
 
-  /** Offices enter facts late but never early, and only so late (BACKDATE_LIMIT_DAYS). */
   occurredAt(given: string | undefined): string {
-    const now = Date.now();
-    if (given === undefined) return new Date(now).toISOString();
-    const at = Date.parse(given);
-    if (Number.isNaN(at)) throw new BadRequestException(['occurredAt must be a date and time (RFC 3339)']);
-    if (at > now + CLOCK_SKEW_MS) throw new DomainError('OCCURRED_IN_FUTURE', 'occurredAt is in the future.');
-    if (at < now - this.config.BACKDATE_LIMIT_DAYS * 86_400_000) {
-      throw new DomainError(
-        'BACKDATED_TOO_FAR',
-        `occurredAt is more than ${this.config.BACKDATE_LIMIT_DAYS} days ago (BACKDATE_LIMIT_DAYS).`,
-      );
-    }
-    return new Date(at).toISOString();
+    return officeOccurredAt(given, this.config.BACKDATE_LIMIT_DAYS);
   }
 
   async open(
@@ -133,7 +118,7 @@ export class CasesService {
           // Of concurrent opens with one key exactly one starts the case and answers 201.
           workflowIdConflictPolicy: 'FAIL',
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: this.searchAttributes(pipeline, year),
+          typedSearchAttributes: caseStartAttributes(pipeline, year, this.config.DIVISION_CODE, pipeline.initialStage),
           args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
         }),
       });
@@ -144,17 +129,6 @@ export class CasesService {
     // The same request, at the same moment, from another caller or a retry: that one created it.
     const view = await this.temporal.workflow.getHandle(workflowId).executeUpdate(caseOpenedUpdate);
     return { created: false, view: this.sameRequest(view, repeated) };
-  }
-
-  private searchAttributes(pipeline: PipelineDefinition, year: number): SearchAttributePair[] {
-    return [
-      { key: caseSearchAttributes.caseKind, value: pipeline.kind },
-      { key: caseSearchAttributes.caseChannel, value: pipeline.channel ?? pipeline.workstationType ?? pipeline.kind },
-      { key: caseSearchAttributes.caseYear, value: year },
-      { key: caseSearchAttributes.divisionCode, value: this.config.DIVISION_CODE },
-      { key: caseSearchAttributes.caseStatus, value: 'open' },
-      { key: caseSearchAttributes.caseStage, value: pipeline.initialStage },
-    ];
   }
 
   /**

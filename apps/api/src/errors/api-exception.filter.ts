@@ -60,6 +60,7 @@ const STATUS_OF: Record<DomainErrorCode | IdentityErrorCode, HttpStatus> = {
   ACTION_TOO_EARLY: HttpStatus.UNPROCESSABLE_ENTITY,
   ACTION_TOO_LATE: HttpStatus.UNPROCESSABLE_ENTITY,
   ACTION_OUT_OF_ORDER: HttpStatus.CONFLICT,
+  IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
   INVALID_PRINCIPAL: HttpStatus.BAD_REQUEST,
   PRINCIPAL_EXISTS: HttpStatus.CONFLICT,
   PRINCIPAL_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -90,6 +91,8 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Row-level problems of an uploaded file. */
+  errors?: unknown[];
 }
 
 /**
@@ -126,7 +129,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
         typeof answer === 'object' && answer !== null && 'message' in answer
           ? (answer.message as string | string[])
           : error.message;
-      return { statusCode: status, error: HttpStatus[status] ?? 'ERROR', message };
+      // A file's row-level problems travel with it, so the office sees every wrong row at once.
+      const detail =
+        typeof answer === 'object' && answer !== null ? (answer as { error?: unknown; errors?: unknown }) : {};
+      return {
+        statusCode: status,
+        error: typeof detail.error === 'string' ? detail.error : (HttpStatus[status] ?? 'ERROR'),
+        message,
+        ...(Array.isArray(detail.errors) && { errors: detail.errors as unknown[] }),
+      };
     }
     // Errors of the body parser, before any handler: too large, not JSON, wrong charset.
     const status = (error as { status?: unknown }).status;

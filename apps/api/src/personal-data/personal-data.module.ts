@@ -14,6 +14,6 @@ import { SubjectPrivacy } from './subject-privacy';
     },
     SubjectPrivacy,
   ],
-  exports: [SubjectPrivacy],
+  exports: [SubjectPrivacy, PiiCipher],
 })
 export class PersonalDataModule {}

@@ -17,6 +17,9 @@ export type SubstitutionEligibility =
       message: string;
     };
 
+/** 体检复检 is part of 体检: a candidate whose re-examination failed dropped out at 体检. */
+const PART_OF: Record<string, string> = { physicalReexamination: 'physicalExam' };
+
 /**
  * Whether the round's 递补 policy lets a candidate be replaced: they dropped out (failed 体检 or
  * 考察, withdrew, were disqualified), at or before the stage the 公告 names (考察后不递补 →
@@ -35,7 +38,7 @@ export function substitutionEligibility(
       message: `The candidate's case ${state}; only a drop-out is replaced.`,
     };
   }
-  const stage = (SUBSTITUTION_STAGES as readonly string[]).indexOf(dropout.lastStage);
+  const stage = (SUBSTITUTION_STAGES as readonly string[]).indexOf(PART_OF[dropout.lastStage] ?? dropout.lastStage);
   if (stage < 0 || stage > SUBSTITUTION_STAGES.indexOf(policy.untilStage)) {
     return {
       allowed: false,

@@ -213,6 +213,11 @@ describe('the 递补 policy', () => {
     });
   });
 
+  it('counts a failed 体检复检 as a drop-out at 体检', () => {
+    const atInspectionOnly = { ...policy, untilStage: 'physicalExam' as const };
+    expect(substitutionEligibility(atInspectionOnly, failed('physicalReexamination'), 0)).toEqual({ allowed: true });
+  });
+
   it('replaces nobody whose case succeeded or is still open', () => {
     expect(
       substitutionEligibility(policy, { lastStage: 'probation', outcome: 'hired', result: 'success' }, 0),

@@ -51,6 +51,7 @@ export const DOMAIN_ERROR_CODES = [
   'ACTION_TOO_EARLY',
   'ACTION_TOO_LATE',
   'ACTION_OUT_OF_ORDER',
+  'IMPORT_NOT_FOUND',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

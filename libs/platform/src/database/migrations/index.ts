@@ -14,6 +14,7 @@ import {
   CreateStageDurations1764000006000,
 } from '@talent/projections';
 import { AddPasswordChangeRequired1764000009000, CreateIdentity1764000008000 } from '@talent/identity';
+import { CreateRoundImports1764000020000 } from '@talent/activities';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
@@ -32,4 +33,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddPasswordChangeRequired1764000009000,
   IndexEventsByTypeAndOccurrence1764000010000,
   CreateRoundViews1764000013000,
+  CreateRoundImports1764000020000,
 ];
