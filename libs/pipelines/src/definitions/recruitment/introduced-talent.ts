@@ -1,6 +1,6 @@
 import type { PipelineDefinition, QuotaCategory, RecruitmentChannel } from '@talent/domain';
-import { remarks, schema } from '../../building-blocks';
-import { physicalExamStages } from './candidate-stages';
+import { approvalStage, remarks, schema } from '../../building-blocks';
+import { establishmentStages, physicalExamStages } from './candidate-stages';
 import {
   applicationStages,
   assessmentStage,
@@ -65,7 +65,8 @@ export function introducedTalentPipeline(options: IntroducedTalentOptions): Pipe
 
 /**
  * Version 2 (issue 13): a round's candidates enter at 体检 on the place the round holds in the
- * 编制储备, so they skip the reservation of their own; a failed 体检 may be re-examined once.
+ * 编制储备, so they skip the reservation of their own; a failed 体检 may be re-examined once; the
+ * 事业编 post is filed (备案) and established (入编) after 审批.
  */
 export function introducedTalentPipelineV2(options: IntroducedTalentOptions): PipelineDefinition {
   const version1 = introducedTalentPipeline(options);
@@ -73,7 +74,12 @@ export function introducedTalentPipelineV2(options: IntroducedTalentOptions): Pi
     ...version1,
     version: 2,
     roundEntryStage: 'physicalExam',
-    stages: { ...version1.stages, ...physicalExamStages('inspection') },
+    stages: {
+      ...version1.stages,
+      ...physicalExamStages('inspection'),
+      approval: approvalStage('审批', 'filing'),
+      ...establishmentStages('onboarding'),
+    },
   };
 }
 
