@@ -1,4 +1,5 @@
 import type { StageDefinition } from '@talent/domain';
+import { noticeStage } from '../../building-blocks';
 import { checkStage, passFail, remarks, schema } from '../../building-blocks';
 
 /**
@@ -119,3 +120,14 @@ export const establishmentStages = (next: string): Record<string, StageDefinitio
     },
   },
 });
+
+/** How the county publishes the 公示 of 事业单位 posts (teachers, introduced talents). */
+export const PUBLIC_NOTICE_TERMS = ['7_days', '7_working_days'] as const;
+export type PublicNoticeTerms = (typeof PUBLIC_NOTICE_TERMS)[number];
+export const DEFAULT_PUBLIC_NOTICE_TERMS: PublicNoticeTerms = '7_working_days';
+
+/** 公示 of a 事业单位 post: 7 days or 7 working days, as the county configures. */
+export function institutionNoticeStage(next: string, terms: PublicNoticeTerms): StageDefinition {
+  const { noticeWorkingDays: _workingDays, ...notice } = noticeStage(next);
+  return terms === '7_days' ? { ...notice, noticeDays: 7 } : { ...notice, noticeWorkingDays: 7 };
+}
