@@ -65,7 +65,9 @@ const CURRENT_RULES_PATCH = 'case-rules-current';
 const FAST_STEPS_PATCH = 'one-trip-per-action';
 
 const needsTimes = (stage: StageDefinition): boolean =>
-  Boolean(stage.deadlineDays || stage.noticeWorkingDays || stage.followUpDays || stage.repeatEveryDays);
+  Boolean(
+    stage.deadlineDays || stage.noticeWorkingDays || stage.noticeDays || stage.followUpDays || stage.repeatEveryDays,
+  );
 
 /**
  * One case, any pipeline: the definition it started with rides in its input, so a new version

@@ -64,8 +64,17 @@ async function recruitCivilServant(api: ApiClient, index: number, outcome: Outco
   await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(day(6, index), 16), secondOfficer);
   // The 公示 was over before it was entered: the officer confirms it ran its course.
   await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
-  await api.stepAt(caseId, 'approve', { opinion: '同意录用' }, on(day(7, index)), approver);
+  // 审批 by the municipal civil-service authority, recorded with its reply (批复).
+  const reply = { replyNumber: `市公务员局复〔2023〕${index + 1}号`, replyDate: day(7, index) };
+  await api.stepAt(caseId, 'approve', { opinion: '同意录用', ...reply }, on(day(7, index)), approver);
   await api.stepAt(caseId, 'report', { unit: '县直机关' }, on(day(8, index)));
+}
+
+/** A 事业编 post after 审批: 备案 the afternoon of the approval, 入编 the morning of 报到. */
+async function establish(api: ApiClient, caseId: string, approvedOn: string, reportsOn: string, index: number) {
+  const filing = { filingNumber: `县人社备〔2023〕${index + 1}号`, filingDate: approvedOn };
+  await api.stepAt(caseId, 'recordFiling', filing, on(approvedOn, 15));
+  await api.stepAt(caseId, 'recordEstablishment', { establishmentDate: reportsOn }, on(reportsOn, 9));
 }
 
 async function recruitCampusTeacher(api: ApiClient, index: number): Promise<void> {
@@ -84,6 +93,7 @@ async function recruitCampusTeacher(api: ApiClient, index: number): Promise<void
   // The 公示 was over before it was entered: the officer confirms it ran its course.
   await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(day(7, index), 9));
   await api.stepAt(caseId, 'approve', { opinion: '同意聘用' }, on(day(7, index)), approver);
+  await establish(api, caseId, day(7, index), day(8, index), index);
   await api.stepAt(caseId, 'report', { unit: '县第一中学' }, on(day(8, index)));
 }
 
@@ -108,6 +118,7 @@ async function introduceShortageTalent(api: ApiClient, index: number, outcome: O
   // The 公示 was over before it was entered: the officer confirms it ran its course.
   await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(day(5, index), 9));
   await api.stepAt(caseId, 'approve', { opinion: '同意引进' }, on(day(5, index)), approver);
+  await establish(api, caseId, day(5, index), day(6, index), index);
   await api.stepAt(caseId, 'report', { unit: '县人民医院' }, on(day(6, index)));
   const paying = await api.waitFor<CaseView>(caseId, (view) => (view.state.subsidy?.committedCny ?? 0) > 0);
   const half = paying.state.subsidy!.committedCny / 2;

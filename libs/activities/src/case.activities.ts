@@ -2,7 +2,7 @@ import type { CaseEvent, PlanEvent, StageDefinition } from '@talent/domain';
 import { toCaseStreamId, toPlanStreamId } from '@talent/domain';
 import type { PostgresEventStore } from '@talent/event-store';
 import { toStoredEvents } from './event-codec';
-import { noticeEndsAt, type WorkingDayCalendar } from './working-days';
+import { calendarNoticeEndsAt, noticeEndsAt, type WorkingDayCalendar } from './working-days';
 
 export interface SchedulingSettings extends WorkingDayCalendar {
   /** Length of a day of the pipelines' durations, in milliseconds. */
@@ -65,6 +65,9 @@ export function createCaseActivities(store: PostgresEventStore, scheduling: Sche
         ...(stage.deadlineDays && { deadlineAt: after(stage.deadlineDays) }),
         ...(stage.noticeWorkingDays && {
           noticeEndsAt: noticeEndsAt(enteredAt, stage.noticeWorkingDays, scheduling.dayMs, scheduling).toISOString(),
+        }),
+        ...(stage.noticeDays && {
+          noticeEndsAt: calendarNoticeEndsAt(enteredAt, stage.noticeDays, scheduling.dayMs).toISOString(),
         }),
         ...(followUpDay !== undefined && { nextFollowUpAt: after(followUpDay) }),
       });

@@ -49,7 +49,16 @@ export function noticeEndsAt(
   calendar: WorkingDayCalendar = {},
 ): Date {
   const startDate = officeDate(start);
-  const spannedDays = daysBetween(startDate, lastNoticeDay(start, workingDays, calendar)) + 1;
-  if (dayMs === DAY_MS) return new Date(Date.parse(`${startDate}T00:00:00+08:00`) + spannedDays * DAY_MS);
+  return endOfSpan(start, daysBetween(startDate, lastNoticeDay(start, workingDays, calendar)) + 1, dayMs);
+}
+
+/** When a notice of `days` calendar days (公示期7天) that starts at `start` is over: the end of its last day. */
+export function calendarNoticeEndsAt(start: Date, days: number, dayMs = DAY_MS): Date {
+  return endOfSpan(start, days, dayMs);
+}
+
+/** The end of the office day `spannedDays - 1` days after `start`'s (the start day counts as the first). */
+function endOfSpan(start: Date, spannedDays: number, dayMs: number): Date {
+  if (dayMs === DAY_MS) return new Date(Date.parse(`${officeDate(start)}T00:00:00+08:00`) + spannedDays * DAY_MS);
   return new Date(start.getTime() + spannedDays * dayMs);
 }

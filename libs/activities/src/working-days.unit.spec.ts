@@ -1,4 +1,4 @@
-import { lastNoticeDay, noticeEndsAt } from './working-days';
+import { calendarNoticeEndsAt, lastNoticeDay, noticeEndsAt } from './working-days';
 
 const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
 
@@ -26,5 +26,15 @@ describe('public notice of five working days (公示期不少于5个工作日)',
     const start = beijing('2023-06-03T10:00:00');
 
     expect(noticeEndsAt(start, 5, 1000).getTime() - start.getTime()).toBe(7 * 1000);
+  });
+});
+
+describe('public notice of seven days (公示期7天)', () => {
+  it('counts every day from the day it is published, holidays included', () => {
+    expect(calendarNoticeEndsAt(beijing('2023-09-28T09:00:00'), 7)).toEqual(beijing('2023-10-05T00:00:00'));
+  });
+
+  it('scales days for tests', () => {
+    expect(calendarNoticeEndsAt(beijing('2023-06-05T09:00:00'), 7, 1000)).toEqual(beijing('2023-06-05T09:00:07'));
   });
 });

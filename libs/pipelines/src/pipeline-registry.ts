@@ -16,6 +16,7 @@ import {
 import { expertCooperationPipeline } from './definitions/expert-cooperation.pipeline';
 import { returningTalentPipeline } from './definitions/returning-talent.pipeline';
 import { validatePipeline } from './pipeline-validation';
+import { DEFAULT_PUBLIC_NOTICE_TERMS, type PublicNoticeTerms } from './definitions/recruitment/candidate-stages';
 
 export interface PipelineSelector {
   kind: CaseKind;
@@ -65,17 +66,31 @@ export class PipelineRegistry {
   }
 }
 
-export const builtInPipelines: readonly PipelineDefinition[] = [
-  civilServantPipeline,
-  campusTeacherPipeline,
-  shortageTalentPipeline,
-  highLevelTalentPipeline,
-  expertCooperationPipeline('expert_workstation'),
-  expertCooperationPipeline('academician_workstation'),
-  expertCooperationPipeline('grassroots_research_workstation'),
-  returningTalentPipeline,
-  civilServantPipelineV2,
-  campusTeacherPipelineV2,
-  shortageTalentPipelineV2,
-  highLevelTalentPipelineV2,
-];
+/** What a county configures about its pipelines. */
+export interface PipelineOptions {
+  /** 公示 of 事业单位 posts: 7 days or 7 working days. */
+  publicNoticeTerms: PublicNoticeTerms;
+}
+
+/** The definitions a deployment ships, every version of each, shaped by the county's options. */
+export function builtInPipelinesFor(options: PipelineOptions): PipelineDefinition[] {
+  const terms = options.publicNoticeTerms;
+  return [
+    civilServantPipeline,
+    campusTeacherPipeline,
+    shortageTalentPipeline,
+    highLevelTalentPipeline,
+    expertCooperationPipeline('expert_workstation'),
+    expertCooperationPipeline('academician_workstation'),
+    expertCooperationPipeline('grassroots_research_workstation'),
+    returningTalentPipeline,
+    civilServantPipelineV2,
+    campusTeacherPipelineV2(terms),
+    shortageTalentPipelineV2(terms),
+    highLevelTalentPipelineV2(terms),
+  ];
+}
+
+export const builtInPipelines: readonly PipelineDefinition[] = builtInPipelinesFor({
+  publicNoticeTerms: DEFAULT_PUBLIC_NOTICE_TERMS,
+});

@@ -1,6 +1,7 @@
+import type { RecruitmentChannel } from '@talent/domain';
 import { civilServantPipeline } from './definitions/recruitment/civil-servant.pipeline';
 import { ownValue } from './own-value';
-import { builtInPipelines, PipelineRegistry } from './pipeline-registry';
+import { builtInPipelines, builtInPipelinesFor, PipelineRegistry } from './pipeline-registry';
 import { PipelineDefinitionError, validatePipeline } from './pipeline-validation';
 
 const problemsOf = (candidate: unknown): readonly string[] => {
@@ -143,6 +144,39 @@ describe('pipeline definitions', () => {
     expect(problemsOf(withRules)).toEqual([
       "stages.writtenExam.actions.record: 'register' is not an action of this stage",
       "stages.writtenExam.actions.record.pastDateFields: 'score' is not a payload property of format date",
+    ]);
+  });
+
+  it('publishes for 5 working days for civil servants, and 7 days or 7 working days for 事业单位 as configured', () => {
+    const noticeOf = (terms: '7_days' | '7_working_days', channel: RecruitmentChannel) => {
+      const { noticeDays, noticeWorkingDays } = new PipelineRegistry(
+        builtInPipelinesFor({ publicNoticeTerms: terms }),
+      ).latest({ kind: 'recruitment', channel }).stages.publicNotice!;
+      return { noticeDays, noticeWorkingDays };
+    };
+
+    expect(noticeOf('7_days', 'civil_servant')).toEqual({ noticeWorkingDays: 5 });
+    for (const channel of ['campus_teacher', 'shortage_talent', 'high_level_talent'] as const) {
+      expect(noticeOf('7_days', channel)).toEqual({ noticeDays: 7 });
+      expect(noticeOf('7_working_days', channel)).toEqual({ noticeWorkingDays: 7 });
+    }
+  });
+
+  it('refuses a calendar-day notice shorter than 7 days, or one with both lengths', () => {
+    const withNotice = (notice: object) => ({
+      ...civilServantPipeline,
+      stages: {
+        ...civilServantPipeline.stages,
+        publicNotice: { ...civilServantPipeline.stages.publicNotice!, noticeWorkingDays: undefined, ...notice },
+      },
+    });
+
+    expect(problemsOf(withNotice({ noticeDays: 7 }))).toEqual([]);
+    expect(problemsOf(withNotice({ noticeDays: 5 }))).toEqual([
+      'stages.publicNotice: a notice stage needs noticeDays of at least 7 (公示期7天)',
+    ]);
+    expect(problemsOf(withNotice({ noticeDays: 7, noticeWorkingDays: 5 }))).toEqual([
+      'stages.publicNotice: a notice stage needs either noticeWorkingDays or noticeDays, not both',
     ]);
   });
 

@@ -51,6 +51,7 @@ const stageShape = z.object({
   kind: z.enum(['task', 'approval', 'notice', 'quota', 'payment', 'follow_up']),
   deadlineDays: days.optional(),
   noticeWorkingDays: days.optional(),
+  noticeDays: days.optional(),
   quotaCategory: z.enum(QUOTA_CATEGORIES).optional(),
   subsidy: z.object({ amountCny: days, instalments: days }).optional(),
   followUpDays: z.array(days).min(1).optional(),
@@ -80,7 +81,12 @@ function stageKindProblems(definition: PipelineDefinition): string[] {
     const need = (ok: boolean, what: string) => ok || problems.push(`${at}: a ${stage.kind} stage needs ${what}`);
     switch (stage.kind) {
       case 'notice':
-        need((stage.noticeWorkingDays ?? 0) >= 5, 'noticeWorkingDays of at least 5 (公示期不少于5个工作日)');
+        if (stage.noticeDays === undefined) {
+          need((stage.noticeWorkingDays ?? 0) >= 5, 'noticeWorkingDays of at least 5 (公示期不少于5个工作日)');
+        } else {
+          need(stage.noticeWorkingDays === undefined, 'either noticeWorkingDays or noticeDays, not both');
+          need(stage.noticeDays >= 7, 'noticeDays of at least 7 (公示期7天)');
+        }
         need(Boolean(stage.automatic?.elapsed), 'automatic.elapsed');
         need(Object.hasOwn(definition.outcomes, DISQUALIFIED_OUTCOME), `the outcome '${DISQUALIFIED_OUTCOME}'`);
         break;

@@ -9,6 +9,10 @@ const successPayloads: Record<string, Record<string, unknown>> = {
   record: { outcome: 'pass' },
   report: { unit: '用人单位' },
   approve: { opinion: '同意' },
+  // 公务员审批 records the civil-service authority's reply.
+  'approval.approve': { opinion: '同意', replyNumber: '滇公复〔2023〕1号', replyDate: '2023-06-01' },
+  recordFiling: { filingNumber: '备2023-001', filingDate: '2023-06-01' },
+  recordEstablishment: { establishmentDate: '2023-06-01' },
   recordIntent: { outcome: 'workstation' },
   signAgreement: { hostUnit: '依托单位' },
   submitApplication: {},
@@ -33,7 +37,14 @@ function nextStep(
     const remaining = view.state.subsidy ? view.state.subsidy.committedCny - view.state.subsidy.paidCny : 0;
     return remaining > 0 ? { action: 'payInstalment', payload: { amountCny: remaining } } : undefined;
   }
-  if (stage.kind === 'approval') return { action: 'approve', payload: successPayloads.approve!, actor: approver };
+  if (stage.kind === 'approval') {
+    const withReply = 'replyNumber' in stage.actions.approve!.payloadSchema.properties;
+    return {
+      action: 'approve',
+      payload: successPayloads[withReply ? 'approval.approve' : 'approve']!,
+      actor: approver,
+    };
+  }
   if (stage.kind === 'follow_up') {
     const action = 'close' in stage.actions ? 'close' : 'checkIn';
     return { action, payload: payloadFor(view.stage.id, action) };

@@ -1,3 +1,4 @@
+import { officeDate } from '@talent/domain';
 import { admin, type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -38,6 +39,10 @@ describe('introduced talents: posts from the plan, subsidies from the fund', () 
     await toNotice(api, caseId);
     await api.waitFor(caseId, (body) => body.stage.id === 'approval');
     await api.step(caseId, 'approve', { opinion: '同意引进' }, approver);
+    // A 事业编 post: 备案 with human resources, then 入编 by the staffing office.
+    const today = officeDate(new Date());
+    await api.step(caseId, 'recordFiling', { filingNumber: '县人社备〔2023〕5号', filingDate: today });
+    await api.step(caseId, 'recordEstablishment', { establishmentDate: today });
     await api.step(caseId, 'report', { unit: '县人民医院' });
     const paying = await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny === 50_000);
     expect(paying.stage.id).toBe('settlingIn');

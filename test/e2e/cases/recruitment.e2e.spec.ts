@@ -1,4 +1,4 @@
-import { officeYear } from '@talent/domain';
+import { officeDate, officeYear } from '@talent/domain';
 import { type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { authHeaders } from '../../support/identities';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -26,7 +26,7 @@ describe('a civil-servant recruitment, end to end', () => {
     });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({
-      pipeline: { id: 'recruitment.civil_servant', version: 1 },
+      pipeline: { id: 'recruitment.civil_servant', version: 2 },
       stage: { id: 'application', label: '报名' },
     });
     const caseId = opened.body.caseId as string;
@@ -41,7 +41,11 @@ describe('a civil-servant recruitment, end to end', () => {
 
     const approval = await api.waitFor(caseId, (body) => body.stage.id === 'approval');
     expect(approval.allowedActions.map((action: { action: string }) => action.action)).toEqual(['withdraw', 'reject']);
-    await api.step(caseId, 'approve', { opinion: '同意录用' }, approver);
+    const withoutReply = await api.act(caseId, 'approve', { opinion: '同意录用' }, approver);
+    expect(withoutReply.status).toBe(400);
+    // The municipal civil-service authority's reply (批复) is what the approval records.
+    const reply = { replyNumber: '市公务员局复〔2023〕8号', replyDate: officeDate(new Date()) };
+    await api.step(caseId, 'approve', { opinion: '同意录用', ...reply }, approver);
     await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
     const hired = await api.step(caseId, 'record', { outcome: 'pass' });
 

@@ -59,6 +59,8 @@ export interface StageDefinition {
   deadlineDays?: number;
   /** notice: its length in working days (公示期不少于5个工作日). */
   noticeWorkingDays?: number;
+  /** notice: its length in calendar days instead (事业单位公开招聘公示期一般为7天), as a county may choose. */
+  noticeDays?: number;
   /** quota: the plan category a post is reserved from (编制储备). */
   quotaCategory?: QuotaCategory;
   /** payment: the subsidy committed from the year's talent fund and paid in instalments. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PUBLIC_NOTICE_TERMS, PUBLIC_NOTICE_TERMS } from '@talent/pipelines';
 
 const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -58,6 +59,8 @@ const appConfigShape = z.object({
   LOCAL_HOLIDAYS: dateList,
   LOCAL_WORKDAYS: dateList,
   BACKDATE_LIMIT_DAYS: z.coerce.number().int().min(0).default(30),
+  // 公示 of teachers and introduced talents (事业单位): 7 days or 7 working days, as the county rules.
+  PUBLIC_NOTICE_TERMS: z.enum(PUBLIC_NOTICE_TERMS).default(DEFAULT_PUBLIC_NOTICE_TERMS),
   PLAN_HIGH_LEVEL_QUOTA: z.coerce.number().int().min(0).default(10),
   PLAN_SHORTAGE_QUOTA: z.coerce.number().int().min(0).default(10),
   PLAN_FUND_CNY: z.coerce.number().int().min(0).default(5_000_000),

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       TEMPORAL_TLS: false,
       DATABASE_POOL_MAX: 10,
       LOG_LEVEL: 'info',
+      PUBLIC_NOTICE_TERMS: '7_working_days',
     });
   });
 
@@ -45,6 +46,9 @@ describe('loadConfig', () => {
       'TEMPORAL_ADDRESS: must be host:port, for example 127.0.0.1:7233',
     ]);
     expect(problemsOf({ ...minimal, TEMPORAL_TLS: 'yes' })).toEqual([expect.stringMatching(/^TEMPORAL_TLS: /)]);
+    expect(problemsOf({ ...minimal, PUBLIC_NOTICE_TERMS: '7' })).toEqual([
+      expect.stringMatching(/^PUBLIC_NOTICE_TERMS: .*"7_days"\|"7_working_days"/),
+    ]);
   });
 
   it('treats an empty value as unset', () => {

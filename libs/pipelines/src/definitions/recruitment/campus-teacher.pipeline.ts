@@ -1,6 +1,11 @@
 import type { PipelineDefinition } from '@talent/domain';
-import { checkStage, score } from '../../building-blocks';
-import { physicalExamStages } from './candidate-stages';
+import { approvalStage, checkStage, score } from '../../building-blocks';
+import {
+  establishmentStages,
+  institutionNoticeStage,
+  physicalExamStages,
+  type PublicNoticeTerms,
+} from './candidate-stages';
 import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
 
 /** 校园直招教师: no written exam; 面试 (试讲) on campus, then the usual close. */
@@ -22,11 +27,20 @@ export const campusTeacherPipeline: PipelineDefinition = {
 
 /**
  * Version 2 (issue 13): a round's candidates enter at 体检, after the round ranked them; a failed
- * 体检 may be re-examined once (体检复检).
+ * 体检 may be re-examined once (体检复检); the 公示 runs 7 days or 7 working days as the county
+ * configures; a 事业编 post is filed (备案) and established (入编) after 审批.
  */
-export const campusTeacherPipelineV2: PipelineDefinition = {
-  ...campusTeacherPipeline,
-  version: 2,
-  roundEntryStage: 'physicalExam',
-  stages: { ...campusTeacherPipeline.stages, ...physicalExamStages('inspection') },
-};
+export function campusTeacherPipelineV2(noticeTerms: PublicNoticeTerms): PipelineDefinition {
+  return {
+    ...campusTeacherPipeline,
+    version: 2,
+    roundEntryStage: 'physicalExam',
+    stages: {
+      ...campusTeacherPipeline.stages,
+      ...physicalExamStages('inspection'),
+      publicNotice: institutionNoticeStage('approval', noticeTerms),
+      approval: approvalStage('审批', 'filing'),
+      ...establishmentStages('onboarding'),
+    },
+  };
+}

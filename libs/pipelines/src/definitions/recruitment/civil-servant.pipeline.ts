@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from '@talent/domain';
 import { checkStage, score } from '../../building-blocks';
-import { physicalExamStages } from './candidate-stages';
+import { authorityApprovalStage, physicalExamStages } from './candidate-stages';
 import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
 
 /** 公务员招录: 报名 → 资格审查 → 笔试 → 面试 → 体检 → 考察 → 公示 → 审批 → 报到 → 试用期. */
@@ -23,11 +23,15 @@ export const civilServantPipeline: PipelineDefinition = {
 
 /**
  * Version 2 (issue 13): a round's candidates enter at 体检, after the round ranked them; a failed
- * 体检 may be re-examined once (体检复检).
+ * 体检 may be re-examined once (体检复检); 审批 records the authority's reply (批复文号, 批复日期).
  */
 export const civilServantPipelineV2: PipelineDefinition = {
   ...civilServantPipeline,
   version: 2,
   roundEntryStage: 'physicalExam',
-  stages: { ...civilServantPipeline.stages, ...physicalExamStages('inspection') },
+  stages: {
+    ...civilServantPipeline.stages,
+    ...physicalExamStages('inspection'),
+    approval: authorityApprovalStage('onboarding'),
+  },
 };

@@ -1,6 +1,11 @@
 import type { PipelineDefinition, QuotaCategory, RecruitmentChannel } from '@talent/domain';
-import { remarks, schema } from '../../building-blocks';
-import { physicalExamStages } from './candidate-stages';
+import { approvalStage, remarks, schema } from '../../building-blocks';
+import {
+  establishmentStages,
+  institutionNoticeStage,
+  physicalExamStages,
+  type PublicNoticeTerms,
+} from './candidate-stages';
 import {
   applicationStages,
   assessmentStage,
@@ -65,15 +70,26 @@ export function introducedTalentPipeline(options: IntroducedTalentOptions): Pipe
 
 /**
  * Version 2 (issue 13): a round's candidates enter at 体检 on the place the round holds in the
- * 编制储备, so they skip the reservation of their own; a failed 体检 may be re-examined once.
+ * 编制储备, so they skip the reservation of their own; a failed 体检 may be re-examined once; the
+ * 公示 runs 7 days or 7 working days as the county configures; the 事业编 post is filed (备案) and
+ * established (入编) after 审批.
  */
-export function introducedTalentPipelineV2(options: IntroducedTalentOptions): PipelineDefinition {
+export function introducedTalentPipelineV2(
+  options: IntroducedTalentOptions,
+  noticeTerms: PublicNoticeTerms,
+): PipelineDefinition {
   const version1 = introducedTalentPipeline(options);
   return {
     ...version1,
     version: 2,
     roundEntryStage: 'physicalExam',
-    stages: { ...version1.stages, ...physicalExamStages('inspection') },
+    stages: {
+      ...version1.stages,
+      ...physicalExamStages('inspection'),
+      publicNotice: institutionNoticeStage('approval', noticeTerms),
+      approval: approvalStage('审批', 'filing'),
+      ...establishmentStages('onboarding'),
+    },
   };
 }
 
@@ -95,5 +111,7 @@ const highLevelTalent: IntroducedTalentOptions = {
 
 export const shortageTalentPipeline = introducedTalentPipeline(shortageTalent);
 export const highLevelTalentPipeline = introducedTalentPipeline(highLevelTalent);
-export const shortageTalentPipelineV2 = introducedTalentPipelineV2(shortageTalent);
-export const highLevelTalentPipelineV2 = introducedTalentPipelineV2(highLevelTalent);
+export const shortageTalentPipelineV2 = (noticeTerms: PublicNoticeTerms) =>
+  introducedTalentPipelineV2(shortageTalent, noticeTerms);
+export const highLevelTalentPipelineV2 = (noticeTerms: PublicNoticeTerms) =>
+  introducedTalentPipelineV2(highLevelTalent, noticeTerms);
