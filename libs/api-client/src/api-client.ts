@@ -129,6 +129,11 @@ export class ApiClient {
     return this.request(`/rounds/${encodeURIComponent(roundId)}/actions`, who, { body });
   }
 
+  /** A day's 体检 or 考察 results of a round's candidates. */
+  roundResults(roundId: string, body: object, who = officer) {
+    return this.request(`/rounds/${encodeURIComponent(roundId)}/results`, who, { body });
+  }
+
   roundExport(roundId: string, file: string, who = officer) {
     return this.request(`/rounds/${encodeURIComponent(roundId)}/exports/${file}`, who);
   }

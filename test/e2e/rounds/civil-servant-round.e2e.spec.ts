@@ -294,8 +294,21 @@ describe('a civil-service recruitment round, as a county office runs it', () => 
 
     // 45002's candidate goes all the way: 体检, 考察, 公示, 审批, 报到, and 转正 after a year.
     const hire = caseOf(ticketOf(1, 1));
+    // A day's 体检 results in one list: one line not a candidate at 体检 and nothing is recorded.
+    const day = { stage: 'physicalExam', occurredAt: on('2024-06-05') };
+    const passes = [ticketOf(1, 1), ticketOf(2, 6)].map((ticket) => ({ ticket, outcome: 'pass' }));
+    const wrongLine = await api.roundResults(roundId, {
+      ...day,
+      results: [...passes, { ticket: ticketOf(0, 1), outcome: 'pass' }],
+    });
+    expect(wrongLine.status).toBe(422);
+    expect(wrongLine.body.errors).toEqual([expect.objectContaining({ ticket: ticketOf(0, 1) })]);
+    expect((await api.view(hire, officer)).body.stage.id).toBe('physicalExam');
+    const recorded = await api.roundResults(roundId, { ...day, results: passes });
+    expect(recorded.body.items).toEqual(
+      passes.map(({ ticket }) => expect.objectContaining({ ticket, status: 200, stage: 'inspection' })),
+    );
     const steps: Array<[string, object, string, typeof officer]> = [
-      ['record', { outcome: 'pass' }, on('2024-06-05'), officer],
       ['record', { outcome: 'pass' }, on('2024-06-20'), officer],
     ];
     for (const [action, payload, at, who] of steps)

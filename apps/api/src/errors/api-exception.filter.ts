@@ -79,6 +79,9 @@ const problemsOf = (failure: ApplicationFailure): string[] | undefined => {
   return Array.isArray(problems) && problems.every((problem) => typeof problem === 'string') ? problems : undefined;
 };
 
+/** The status a broken rule is answered with, wherever it is answered. */
+export const httpStatusOf = (code: DomainErrorCode): HttpStatus => STATUS_OF[code];
+
 export function ruleOf(error: unknown): { code: DomainErrorCode; message: string | string[] } | undefined {
   if (error instanceof DomainError) return { code: error.code, message: error.message };
   const cause = error instanceof WorkflowUpdateFailedError ? error.cause : error;

@@ -23,3 +23,16 @@ export const rowErrorsExample = {
     { row: 12, column: '报考职位代码', message: '第12行 报考职位代码：不能为空' },
   ],
 };
+
+export const resultsExample = {
+  items: [
+    { ticket: '2024101006', caseId: 'gwy-2024-1-2024101006', status: 200, stage: 'inspection', outcome: null },
+    {
+      ticket: '2024101002',
+      caseId: 'gwy-2024-1-2024101002',
+      status: 200,
+      stage: 'physicalReexamination',
+      outcome: null,
+    },
+  ],
+};

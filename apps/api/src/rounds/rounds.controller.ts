@@ -39,7 +39,9 @@ import {
 } from './dto/round-queries.dto';
 import { RoundActionDto } from './dto/round-action.dto';
 import { RegisterApplicantsDto } from './dto/register-applicants.dto';
-import { roundSummaryExample, rowErrorsExample } from './round-examples';
+import { resultsExample, roundSummaryExample, rowErrorsExample } from './round-examples';
+import { CandidateResults } from './candidate-results';
+import { RecordResultsDto } from './dto/record-results.dto';
 import { ROUND_ID_PATTERN } from './round-ids';
 import { NAME_LISTS, RoundReads } from './round-reads';
 import { RoundsService, type UploadedSheet } from './rounds.service';
@@ -55,6 +57,7 @@ export class RoundsController {
   constructor(
     private readonly rounds: RoundsService,
     private readonly reads: RoundReads,
+    private readonly results: CandidateResults,
   ) {}
 
   @Post()
@@ -149,6 +152,16 @@ export class RoundsController {
   @ApiConflictResponse({ description: 'A rule refuses it now (not shortlisted yet, 递补 limit reached …)' })
   act(@Param('id') id: string, @Body() dto: RoundActionDto, @CurrentActor() actor: Actor) {
     return this.rounds.act(this.checkId(id), dto, actor);
+  }
+
+  @Post(':id/results')
+  @Allow('hr_officer')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Record a day's 体检 or 考察 results of the round's candidates, each in its own case" })
+  @ApiOkResponse({ schema: { example: resultsExample } })
+  @ApiUnprocessableEntityResponse({ description: 'Lines that are not candidates at that stage; nothing was recorded' })
+  recordResults(@Param('id') id: string, @Body() dto: RecordResultsDto, @CurrentActor() actor: Actor) {
+    return this.results.record(this.checkId(id), dto, actor);
   }
 
   @Get(':id/exports/notice.txt')
