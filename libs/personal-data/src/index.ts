@@ -1,4 +1,10 @@
-export { identityCardProblem, normaliseIdentityCard, normalisePhone, phoneProblem } from './identity-card';
+export {
+  identityCardCheckCharacter,
+  identityCardProblem,
+  normaliseIdentityCard,
+  normalisePhone,
+  phoneProblem,
+} from './identity-card';
 export { maskIdentityCard, maskPhone } from './masking';
 export { PiiCipher, PiiDecryptionError } from './pii-cipher';
 export type { PiiCipherKeys } from './pii-cipher';
