@@ -52,8 +52,11 @@ export async function roundWorkflow(input: RoundWorkflowInput): Promise<RoundSum
   }
 
   setHandler(roundSummaryQuery, () => summary);
+  /** Why the announcement was refused: the api hears it, and the workflow fails so its id is free again. */
+  let refused: Error | undefined;
   setHandler(roundAnnouncedUpdate, async () => {
-    await condition(() => summary !== undefined);
+    await condition(() => summary !== undefined || refused !== undefined);
+    if (refused !== undefined) throw refused;
     return summary!;
   });
   setHandler(roundRequestUpdate, async (request, signature) => {
@@ -66,10 +69,16 @@ export async function roundWorkflow(input: RoundWorkflowInput): Promise<RoundSum
 
   if (!summary) {
     // Only continue-as-new starts a round with carried state; a start nobody signed stops here.
-    await section.run(async () => {
-      await guard.requireSigned(opening, input.signature);
-      await carryOut(opening.announce, input.signature!.commandId);
-    });
+    try {
+      await section.run(async () => {
+        await guard.requireSigned(opening, input.signature);
+        await carryOut(opening.announce, input.signature!.commandId);
+      });
+    } catch (failure) {
+      refused = failure as Error;
+      await condition(allHandlersFinished);
+      throw failure;
+    }
   }
   await condition(() => summary!.status === 'closed' || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);

@@ -16,7 +16,14 @@ import {
   type RoundSummary,
   signCommand,
 } from '@talent/activities';
-import { type Actor, DomainError, type RoundExam, toRoundStreamId, toRoundWorkflowId } from '@talent/domain';
+import {
+  type Actor,
+  decideRound,
+  DomainError,
+  type RoundExam,
+  toRoundStreamId,
+  toRoundWorkflowId,
+} from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { PipelineRegistry } from '@talent/pipelines';
@@ -72,6 +79,8 @@ export class RoundsService {
       },
       candidatePipeline: this.pipelines.latest({ kind: 'recruitment', channel: terms.channel }),
     };
+    // The rules first, in the api: terms that break one never start a workflow.
+    decideRound(undefined, opening.announce);
     if ((await this.store.streamVersion(toRoundStreamId(roundId))) > 0) throw this.taken(roundId);
     try {
       return await this.temporal.workflow.executeUpdateWithStart(roundAnnouncedUpdate, {
@@ -79,7 +88,8 @@ export class RoundsService {
           workflowId,
           taskQueue: this.config.TEMPORAL_TASK_QUEUE,
           workflowIdConflictPolicy: 'FAIL',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // A round whose announcement failed wrote nothing; its id may be announced again.
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
           args: [{ opening, signature: signCommand(this.commandKey, workflowId, opening) }],
         }),
       });

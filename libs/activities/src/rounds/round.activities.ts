@@ -241,7 +241,12 @@ export function createRoundActivities(deps: {
           taskQueue: deps.plan.taskQueue,
           // A retry finds the case it opened before and leaves it as it is.
           workflowIdConflictPolicy: 'USE_EXISTING',
-          typedSearchAttributes: caseStartAttributes(pipeline, terms.year, divisionCode, pipeline.initialStage),
+          typedSearchAttributes: caseStartAttributes(
+            pipeline,
+            terms.year,
+            divisionCode,
+            pipeline.roundEntryStage ?? pipeline.initialStage,
+          ),
           args: [{ open, signature: signCommand(signingKey, workflowId, open) }],
         }),
       });
