@@ -1,14 +1,15 @@
 import { accepted, ApiClient, officer } from '@talent/api-client';
 import { OfficeAccounts } from './office-accounts';
-import { compareWithReport, type Figures2023, runCounty2023 } from './county-2023.scenario';
+import { compareRounds, compareWithReport, type Figures2023, runCounty2023 } from './county-2023.scenario';
 
 /**
- * `npm run demo:2023`: replays the county's 2023 through the public api of a running stack,
- * then prints the annual report it computes and checks it against the published figures.
- * Start the stack so that 2022–2023 facts may be entered:
+ * `npm run demo:2023`: replays the county's 2023 through the public api of a running stack (its
+ * recruits through three rounds, each 转正 a year after 报到, so in 2024), then prints the annual
+ * report it computes and checks it against the published figures. Start the stack so that
+ * 2022–2024 facts may be entered:
  *   BACKDATE_LIMIT_DAYS=2000 API_RATE_LIMIT_PER_MINUTE=6000 npm start
- * on an empty data directory (a second run counts the year twice). The rate limit only makes it
- * quicker: the api client waits out 429s, as any client should.
+ * on an empty data directory (a second run is refused: its rounds' ids are taken). The rate limit
+ * only makes it quicker: the api client waits out 429s, as any client should.
  */
 const API = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
@@ -50,8 +51,12 @@ async function main(): Promise<void> {
   console.log('| 数字 | 报告 | 引擎计算 |\n| --- | ---: | ---: |');
   for (const row of rows)
     console.log(`| ${row.figure} | ${row.reported} | ${row.computed}${row.reported === row.computed ? '' : ' ✗'} |`);
+  const rounds = compareRounds(figures);
+  console.log('\n| 招录批次 | 录入 | 引擎计算 |\n| --- | ---: | ---: |');
+  for (const row of rounds)
+    console.log(`| ${row.figure} | ${row.entered} | ${row.computed}${row.entered === row.computed ? '' : ' ✗'} |`);
   console.log(`\n2023 replayed in ${Math.round((Date.now() - started) / 1000)} s`);
-  if (rows.some((row) => row.reported !== row.computed)) {
+  if (rows.some((row) => row.reported !== row.computed) || rounds.some((row) => row.entered !== row.computed)) {
     console.error('The computed figures differ from the report.');
     process.exit(1);
   }

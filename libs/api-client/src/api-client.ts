@@ -120,8 +120,22 @@ export class ApiClient {
 
   /** Uploads an .xlsx file as an office's browser would (multipart, field "file"). */
   upload(roundId: string, what: 'applicants' | 'scores', file: Buffer, filename: string, query = '', who = officer) {
+    return this.uploadAt(roundId, what, file, filename, undefined, query, who);
+  }
+
+  /** An upload dated when the office received the file (the form's occurredAt field), for facts entered later. */
+  uploadAt(
+    roundId: string,
+    what: 'applicants' | 'scores',
+    file: Buffer,
+    filename: string,
+    occurredAt?: string,
+    query = '',
+    who = officer,
+  ) {
     const form = new FormData();
     form.append('file', new Blob([file]), filename);
+    if (occurredAt) form.append('occurredAt', occurredAt);
     return this.request(`/rounds/${encodeURIComponent(roundId)}/imports/${what}${query && `?${query}`}`, who, { form });
   }
 

@@ -1,8 +1,9 @@
-import type { AnnualStatistics } from '@talent/projections';
+import type { AnnualFigures } from '../statistics/annual-figures';
 
 /**
  * The annual report's section 一(三), written from the figures alone: every number is computed
- * from events and links to the events it counts (GET /statistics/annual/:year/facts).
+ * from events and links to the events it counts (GET /statistics/annual/:year/facts), or, for
+ * the year's rounds, to the rounds it sums (GET /rounds?year=).
  */
 export interface ReportOptions {
   /** How the county names itself in the report (XX县). */
@@ -17,11 +18,18 @@ interface Figure {
   cumulative?: boolean;
 }
 
-type Part = string | Figure;
+/** A figure of the year's rounds, linked to the list of those rounds. */
+interface RoundsFigure {
+  value: number;
+  href: string;
+}
+
+type Part = string | Figure | RoundsFigure;
 
 const MONTHS = ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'];
 
-function factsLink(stats: AnnualStatistics, figure: Figure): string {
+function linkOf(stats: AnnualFigures, figure: Figure | RoundsFigure): string {
+  if ('href' in figure) return figure.href;
   const query = new URLSearchParams({ metric: figure.metric });
   if (figure.dimension) query.set('dimension', figure.dimension);
   if (figure.cumulative) query.set('cumulative', 'true');
@@ -29,7 +37,31 @@ function factsLink(stats: AnnualStatistics, figure: Figure): string {
   return `/statistics/annual/${stats.year}/facts?${query.toString()}`;
 }
 
-function paragraphs(stats: AnnualStatistics): Array<{ heading: string; parts: Part[] }> {
+/**
+ * 「全年组织招录批次3批，设置职位13个、招录计划50名，报名153人，报录比3.06:1，递补6人。」, where the
+ * year had rounds. The 报录比 is a quotient of the two linked figures before it, so it is not linked.
+ */
+function roundParts(stats: AnnualFigures): Part[] {
+  const total = stats.rounds?.total;
+  if (!total || total.rounds === 0) return [];
+  const href = `/rounds?year=${stats.year}`;
+  const r = (value: number): RoundsFigure => ({ value, href });
+  return [
+    '全年组织招录批次',
+    r(total.rounds),
+    '批，设置职位',
+    r(total.posts),
+    '个、招录计划',
+    r(total.places),
+    '名，报名',
+    r(total.applicants),
+    `人，报录比${total.applicantsPerPlace ?? 0}:1，递补`,
+    r(total.substitutions),
+    '人。',
+  ];
+}
+
+function paragraphs(stats: AnnualFigures): Array<{ heading: string; parts: Part[] }> {
   const recruited = stats.recruitment.recruitedByChannel;
   const experts = stats.expertCooperation;
   const f = (value: number | undefined, metric: string, dimension?: string, cumulative = false): Figure => ({
@@ -52,6 +84,7 @@ function paragraphs(stats: AnnualStatistics): Array<{ heading: string; parts: Pa
         '人，引进高层次人才',
         f(recruited.high_level_talent, 'recruited', 'high_level_talent'),
         '人。',
+        ...roundParts(stats),
       ],
     },
     {
@@ -112,7 +145,7 @@ const KIND_LABELS: Record<string, string> = {
   returning_talent: '归雁',
 };
 
-function stageBars(stats: AnnualStatistics, options: ReportOptions) {
+function stageBars(stats: AnnualFigures, options: ReportOptions) {
   return stats.openCases.map((row) => ({
     label: `${KIND_LABELS[row.kind] ?? row.kind}·${options.stageLabels[row.stage] ?? row.stage}`,
     value: row.open,
@@ -120,17 +153,17 @@ function stageBars(stats: AnnualStatistics, options: ReportOptions) {
   }));
 }
 
-function title(stats: AnnualStatistics, options: ReportOptions): string {
+function title(stats: AnnualFigures, options: ReportOptions): string {
   return `${options.countyName}${stats.year}年度人才工作统计`;
 }
 
-function subtitle(stats: AnnualStatistics): string {
+function subtitle(stats: AnnualFigures): string {
   return stats.asOf ? `数据截至 ${stats.asOf}（按登记时间）` : '数据截至生成时';
 }
 
-export function renderMarkdown(stats: AnnualStatistics, options: ReportOptions): string {
+export function renderMarkdown(stats: AnnualFigures, options: ReportOptions): string {
   const text = (parts: Part[]) =>
-    parts.map((part) => (typeof part === 'string' ? part : `[${part.value}](${factsLink(stats, part)})`)).join('');
+    parts.map((part) => (typeof part === 'string' ? part : `[${part.value}](${linkOf(stats, part)})`)).join('');
   const quotaRows = Object.entries(stats.quotas).map(
     ([category, q]) =>
       `| ${category === 'high_level_talent' ? '高层次人才' : '紧缺型人才'} | ${q.reserved} | ${q.used} | ${q.released} |`,
@@ -186,11 +219,11 @@ function svgBars(values: Array<{ label: string; value: number }>, caption: strin
   return `<figure><svg role="img" aria-label="${escape(caption)}" width="560" height="${values.length * rowHeight + 4}">${rows}</svg><figcaption>${escape(caption)}</figcaption></figure>`;
 }
 
-export function renderHtml(stats: AnnualStatistics, options: ReportOptions): string {
+export function renderHtml(stats: AnnualFigures, options: ReportOptions): string {
   const text = (parts: Part[]) =>
     parts
       .map((part) =>
-        typeof part === 'string' ? escape(part) : `<a href="${escape(factsLink(stats, part))}">${part.value}</a>`,
+        typeof part === 'string' ? escape(part) : `<a href="${escape(linkOf(stats, part))}">${part.value}</a>`,
       )
       .join('');
   const stages = stageBars(stats, options);

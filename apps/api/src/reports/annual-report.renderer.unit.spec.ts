@@ -1,7 +1,28 @@
-import type { AnnualStatistics } from '@talent/projections';
+import type { ChannelRoundFigures } from '@talent/projections';
+import type { AnnualFigures } from '../statistics/annual-figures';
 import { renderHtml, renderMarkdown } from './annual-report.renderer';
 
-const stats: AnnualStatistics = {
+const noRounds: ChannelRoundFigures = {
+  rounds: 0,
+  posts: 0,
+  places: 0,
+  applicants: 0,
+  applicantsPerPlace: null,
+  hired: 0,
+  substitutions: 0,
+};
+const civilServantRounds: ChannelRoundFigures = {
+  rounds: 2,
+  posts: 7,
+  places: 32,
+  applicants: 114,
+  applicantsPerPlace: 3.56,
+  hired: 30,
+  substitutions: 4,
+};
+const teacherRounds: ChannelRoundFigures = { ...civilServantRounds, rounds: 1, posts: 3, places: 8, applicants: 16 };
+
+const stats: AnnualFigures = {
   year: 2023,
   asOf: null,
   recruitment: {
@@ -24,6 +45,24 @@ const stats: AnnualStatistics = {
   returningTalents: { settled: 4, not_returning: 1, left_again: 1, withdrawn: 0, rejected: 0 },
   openCases: [{ kind: 'recruitment', stage: 'publicNotice', open: 3, overdue: 1 }],
   casesOpenedByMonth: [5, 3, 10, 0, 0, 2, 0, 0, 0, 0, 0, 1],
+  rounds: {
+    year: 2023,
+    byChannel: {
+      civil_servant: civilServantRounds,
+      campus_teacher: teacherRounds,
+      shortage_talent: noRounds,
+      high_level_talent: noRounds,
+    },
+    total: {
+      rounds: 3,
+      posts: 10,
+      places: 40,
+      applicants: 130,
+      applicantsPerPlace: 3.25,
+      hired: 38,
+      substitutions: 8,
+    },
+  },
 };
 const options = { countyName: 'XX县', stageLabels: { publicNotice: '公示' } };
 const withoutLinks = (markdown: string) => markdown.replace(/\[(\d+)\]\([^)]*\)/g, '$1');
@@ -50,6 +89,24 @@ describe('the annual report', () => {
     expect(html).toContain(
       '<a href="/statistics/annual/2023/facts?metric=recruited&amp;dimension=civil_servant">32</a>',
     );
+  });
+
+  it('sums the year’s rounds where there were any, each figure linked to the list of rounds', () => {
+    const markdown = renderMarkdown(stats, options);
+
+    expect(withoutLinks(markdown)).toContain(
+      '引进高层次人才0人。全年组织招录批次3批，设置职位10个、招录计划40名，报名130人，报录比3.25:1，递补8人。',
+    );
+    expect(markdown).toContain('招录计划[40](/rounds?year=2023)名');
+    expect(renderHtml(stats, options)).toContain('报名<a href="/rounds?year=2023">130</a>人');
+  });
+
+  it('says nothing of rounds in a year without any, nor as of a past date', () => {
+    const quiet = (rounds: AnnualFigures['rounds']) =>
+      renderMarkdown({ ...stats, rounds }, options).includes('招录批次');
+
+    expect(quiet(null)).toBe(false);
+    expect(quiet({ ...stats.rounds!, total: noRounds })).toBe(false);
   });
 
   it('says when the figures stood, for an as-of report', () => {

@@ -5,8 +5,8 @@ import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
 import { Allow, APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { PipelineRegistry } from '@talent/pipelines';
-import { annualStatistics } from '@talent/projections';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { annualFigures } from '../statistics/annual-figures';
 import { FIGURE_READERS } from '../statistics/figure-readers';
 import { asOfInstant } from '../statistics/statistics.query.dto';
 import { ReportQuery } from './report.query';
@@ -41,7 +41,7 @@ export class ReportsController {
     @CurrentActor() _actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const stats = await annualStatistics(this.pool, year, {
+    const stats = await annualFigures(this.pool, year, {
       asOf: asOfInstant(query.asOf),
       divisionCode: this.config.DIVISION_CODE,
     });

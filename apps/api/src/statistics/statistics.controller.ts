@@ -3,11 +3,12 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
 import { Allow, APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
-import { annualStatistics, decodeFactsCursor, stageDurations, statisticFacts } from '@talent/projections';
+import { decodeFactsCursor, stageDurations, statisticFacts } from '@talent/projections';
+import { annualFigures } from './annual-figures';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { FIGURE_READERS } from './figure-readers';
 import { asOfInstant, AsOfQuery, FACTS_PAGE_DEFAULT, FactsQuery, StageDurationsQuery } from './statistics.query.dto';
-import { factsPageExample } from './statistics-examples';
+import { factsPageExample, roundsExample } from './statistics-examples';
 import { ApiYearParam, YearParam } from '../validation/year-param';
 
 @ApiTags('statistics')
@@ -21,7 +22,12 @@ export class StatisticsController {
 
   @Get('annual/:year')
   @ApiYearParam()
-  @ApiOperation({ summary: "The year's figures, computed from events and maintained as a read model" })
+  @ApiOperation({
+    summary: "The year's figures, computed from events and maintained as a read model",
+    description:
+      '`rounds` sums the recruitment rounds (招录批次) announced for the year, per channel and in total; ' +
+      'it is null with `asOf`, since the round read models keep only where each round stands now.',
+  })
   @ApiOkResponse({
     schema: {
       example: {
@@ -32,6 +38,7 @@ export class StatisticsController {
           notHiredByOutcome: { rejected: 4, withdrawn: 3, disqualified: 1 },
           objections: 2,
         },
+        rounds: { year: 2023, byChannel: { civil_servant: roundsExample }, total: roundsExample },
         expertCooperation: {
           cooperationIntents: 11,
           consultantsAppointed: 6,
@@ -46,7 +53,7 @@ export class StatisticsController {
     },
   })
   figures(@YearParam() year: number, @Query() query: AsOfQuery, @CurrentActor() _actor: Actor) {
-    return annualStatistics(this.pool, year, {
+    return annualFigures(this.pool, year, {
       asOf: asOfInstant(query.asOf),
       divisionCode: this.config.DIVISION_CODE,
     });
