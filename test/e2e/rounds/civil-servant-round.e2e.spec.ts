@@ -169,13 +169,7 @@ describe('a civil-service recruitment round, as a county office runs it', () => 
 
     // The corrected file, uploaded twice: 60 applicants, once.
     const clean = await buildWorkbook({ rows: [ROSTER_HEADER, ...rows], textColumns: ['身份证号', '准考证号'] });
-    const imported = await api.upload(
-      roundId,
-      'applicants',
-      clean,
-      '报名表.xlsx',
-      'occurredAt=' + encodeURIComponent(on('2024-03-13')),
-    );
+    const imported = await api.uploadAt(roundId, 'applicants', clean, '报名表.xlsx', on('2024-03-13'));
     expect(imported.status).toBe(200);
     expect(imported.body).toMatchObject({ applicants: 60, recorded: { ApplicantRegistered: 60 } });
     const again = await api.upload(roundId, 'applicants', clean, '报名表.xlsx');
