@@ -48,6 +48,17 @@ const POLICY: Record<string, readonly Role[] | 'public'> = {
   'GET /statistics/annual/{year}/facts': OFFICE,
   'GET /statistics/stage-durations/{year}': OFFICE,
   'GET /reports/annual/{year}': OFFICE,
+  'POST /rounds': ['hr_officer'],
+  'GET /rounds': ['hr_officer', 'approver', 'auditor'],
+  'GET /rounds/{id}': ['hr_officer', 'approver', 'auditor'],
+  'GET /rounds/{id}/applicants': ['hr_officer', 'approver', 'auditor'],
+  'POST /rounds/{id}/applicants': ['hr_officer'],
+  'POST /rounds/{id}/imports/applicants': ['hr_officer'],
+  'POST /rounds/{id}/imports/scores': ['hr_officer'],
+  'POST /rounds/{id}/actions': ['hr_officer', 'approver'],
+  'POST /rounds/{id}/results': ['hr_officer'],
+  'GET /rounds/{id}/exports/notice.txt': ['hr_officer', 'approver', 'auditor'],
+  'GET /rounds/{id}/exports/{list}.xlsx': ['hr_officer', 'approver', 'auditor'],
 };
 
 describe('the role matrix: every endpoint, called with every role, allows or refuses (403) as the policy says', () => {
@@ -112,6 +123,8 @@ describe('the role matrix: every endpoint, called with every role, allows or ref
       .replace('/api-clients/{id}', '/api-clients/matrix-client')
       .replace('{keyId}', '0000000000000000')
       .replace('{year}', '2023')
+      .replace('/rounds/{id}', '/rounds/matrix-round')
+      .replace('{list}', 'interview')
       .replace('/pipelines/{id}/versions/{version}', '/pipelines/recruitment.civil_servant/versions/1');
     // An empty body: enough to pass or fail the access check, which comes before validation.
     return requestJson(`${stack.baseUrl}${url}`, {

@@ -191,10 +191,10 @@ describe('the case api refuses clearly and never writes half', () => {
 
   it('lists cases from the read model with filters and a cursor', async () => {
     const ids = [await openCampusTeacher('甲'), await openCampusTeacher('乙'), await openCampusTeacher('丙')];
-    const deadline = Date.now() + 10_000;
-    let page = await api.list('channel=campus_teacher&status=open&limit=2');
-    while (page.body.items.length < 2 && Date.now() < deadline)
-      page = await api.list('channel=campus_teacher&status=open&limit=2');
+    // The list is a read model: wait until it shows the newest two, then page through it.
+    await api.waitForList('channel=campus_teacher&status=open', ids[2]!);
+    await api.waitForList('channel=campus_teacher&status=open', ids[1]!);
+    const page = await api.list('channel=campus_teacher&status=open&limit=2');
 
     expect(page.body.items).toHaveLength(2);
     expect(page.body.items[0]).toMatchObject({ kind: 'recruitment', channel: 'campus_teacher', status: 'open' });

@@ -67,9 +67,11 @@ describe('facts entered after the fact', () => {
       '经核实不属实',
     );
     const confirmed = await api.act(caseId, 'confirmNoticeEnded', {});
-    // Its deadline, ten days after the notice ended, passed long ago: the engine says so at once.
+    // Its deadline, thirty days after the notice ended (the authority's reply), passed long ago:
+    // the engine says so at once.
     const overdue = await api.waitFor(caseId, (body) => body.state.overdue);
-    const approved = await api.actAt(caseId, 'approve', { opinion: '同意录用' }, on('07-20'), approver);
+    const reply = { replyNumber: '某公录〔2024〕9号', replyDate: '2024-08-08' };
+    const approved = await api.actAt(caseId, 'approve', { opinion: '同意录用', ...reply }, on('08-10'), approver);
 
     // 5 working days from Monday 1 July: the notice ends as Saturday 6 July begins.
     expect(notice.state).toMatchObject({ noticeEndsAt: on('07-06', 0), noticeEndConfirmedByOfficer: true });
@@ -79,14 +81,14 @@ describe('facts entered after the fact', () => {
     expect(raised.status).toBe(200);
     expect(dismissed.status).toBe(200);
     expect(confirmed.body.stage.id).toBe('approval');
-    expect(overdue.state.deadlineAt).toBe(on('07-16', 0));
+    expect(overdue.state.deadlineAt).toBe(on('08-05', 0));
     expect(approved.body.stage.id).toBe('onboarding');
     expect(await occurrences(caseId)).toEqual(
       expect.arrayContaining([
         `NoticeCompleted ${on('07-06', 0)}`,
         `StageEntered ${on('07-06', 0)}`,
-        `StageOverdue ${on('07-16', 0)}`,
-        `ActionTaken ${on('07-20')}`,
+        `StageOverdue ${on('08-05', 0)}`,
+        `ActionTaken ${on('08-10')}`,
       ]),
     );
   });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { verifyStream } from '@talent/event-store';
+import { officeDate } from '@talent/domain';
 import { PG_POOL } from '@talent/platform';
 import { type ApiClient, approver, requestJson, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -61,6 +62,9 @@ describe('a worker killed in the middle of a case', () => {
     worker = await startWorker();
     await api.waitFor(caseId, (body) => body.stage.id === 'approval', 120_000);
     await api.step(caseId, 'approve', { opinion: '同意' }, approver);
+    const today = officeDate(new Date());
+    await api.step(caseId, 'recordFiling', { filingNumber: '县人社备〔2023〕8号', filingDate: today });
+    await api.step(caseId, 'recordEstablishment', { establishmentDate: today });
     await api.step(caseId, 'report', { unit: '县水务局' });
     await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny > 0);
     await api.step(caseId, 'payInstalment', { amountCny: 50_000 });
@@ -75,7 +79,7 @@ describe('a worker killed in the middle of a case', () => {
     expect(rows.map((row) => row.stream_version)).toEqual(rows.map((_, index) => index + 1));
     expect(rows).toHaveLength(hired.body.state.version);
     expect(new Set(rows.map((row) => row.event_id)).size).toBe(rows.length);
-    expect(rows.filter((row) => row.event_type === 'ActionTaken')).toHaveLength(9);
+    expect(rows.filter((row) => row.event_type === 'ActionTaken')).toHaveLength(11);
     expect(await verifyStream(pool, `case-${caseId}`)).toMatchObject({ valid: true, eventsVerified: rows.length });
   }, 300_000);
 });
