@@ -1,7 +1,7 @@
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { signCommand } from '@talent/activities';
-import { toCaseWorkflowId } from '@talent/domain';
+import { officeDate, toCaseWorkflowId } from '@talent/domain';
 import { type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -56,7 +56,8 @@ describe('a command the store cannot hold', () => {
     await api.step(caseId, 'record', { outcome: 'pass' });
     await api.step(caseId, 'record', { outcome: 'pass' }, secondOfficer);
     await api.waitFor(caseId, (body) => body.stage.id === 'approval');
-    await api.step(caseId, 'approve', { opinion: '同意录用' }, approver);
+    const reply = { replyNumber: '某公录〔2026〕3号', replyDate: officeDate(new Date()) };
+    await api.step(caseId, 'approve', { opinion: '同意录用', ...reply }, approver);
     await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
     const hired = await api.step(caseId, 'record', { outcome: 'pass' });
 
