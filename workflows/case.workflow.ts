@@ -146,6 +146,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       if (event.type === 'QuotaUsed') await send({ type: 'useQuota', caseId: event.data.holder ?? caseId }, index);
       if (event.type === 'SubsidyReleased')
         await send({ type: 'releaseFund', caseId, amountCny: event.data.amountCny }, index);
+      if (event.type === 'SubsidyClawedBack')
+        await send({ type: 'returnFund', caseId, amountCny: event.data.amountCny }, index);
       if (event.type === 'SubsidyInstalmentPaid') {
         const { amountCny, instalment } = event.data;
         const answer = await send({ type: 'disburseFund', caseId, amountCny, instalment }, index);
@@ -241,9 +243,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         refused: (reason: string): CaseCommand => ({ type: 'recordQuotaRefused', reason, occurredAt: dated() }),
       };
     }
-    if (stage.kind === 'payment') {
+    // A payment stage, or one its subsidy runs beside (试用期 of an introduced talent, version 3).
+    if (stage.subsidy !== undefined) {
       return {
-        command: { type: 'commitFund', caseId, amountCny: stage.subsidy!.amountCny } satisfies PlanCommand,
+        command: { type: 'commitFund', caseId, amountCny: stage.subsidy.amountCny } satisfies PlanCommand,
         granted: (): CaseCommand => ({ type: 'recordSubsidyCommitted', occurredAt: dated() }),
         refused: (reason: string): CaseCommand => ({ type: 'recordFundRefused', reason, occurredAt: dated() }),
       };

@@ -74,7 +74,7 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
     const intact = await get(`/cases/${caseId}/history/verify`);
 
     expect(history.status).toBe(200);
-    expect(history.body.pipeline).toEqual({ id: 'recruitment.campus_teacher', version: 2 });
+    expect(history.body.pipeline).toEqual({ id: 'recruitment.campus_teacher', version: 3 });
     expect(history.body.temporalWorkflow).toMatchObject({ workflowId: toCaseWorkflowId(caseId) });
     expect(history.body.events.map((event: { type: string }) => event.type)).toEqual([
       'CaseOpened',

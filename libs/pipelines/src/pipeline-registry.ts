@@ -5,13 +5,23 @@ import {
   type RecruitmentChannel,
   type WorkstationType,
 } from '@talent/domain';
-import { campusTeacherPipeline, campusTeacherPipelineV2 } from './definitions/recruitment/campus-teacher.pipeline';
-import { civilServantPipeline, civilServantPipelineV2 } from './definitions/recruitment/civil-servant.pipeline';
+import {
+  campusTeacherPipeline,
+  campusTeacherPipelineV2,
+  campusTeacherPipelineV3,
+} from './definitions/recruitment/campus-teacher.pipeline';
+import {
+  civilServantPipeline,
+  civilServantPipelineV2,
+  civilServantPipelineV3,
+} from './definitions/recruitment/civil-servant.pipeline';
 import {
   highLevelTalentPipeline,
   highLevelTalentPipelineV2,
+  highLevelTalentPipelineV3,
   shortageTalentPipeline,
   shortageTalentPipelineV2,
+  shortageTalentPipelineV3,
 } from './definitions/recruitment/introduced-talent';
 import { expertCooperationPipeline } from './definitions/expert-cooperation.pipeline';
 import { returningTalentPipeline } from './definitions/returning-talent.pipeline';
@@ -88,6 +98,10 @@ export function builtInPipelinesFor(options: PipelineOptions): PipelineDefinitio
     campusTeacherPipelineV2(terms),
     shortageTalentPipelineV2(terms),
     highLevelTalentPipelineV2(terms),
+    civilServantPipelineV3,
+    campusTeacherPipelineV3(terms),
+    shortageTalentPipelineV3(terms),
+    highLevelTalentPipelineV3(terms),
   ];
 }
 

@@ -186,16 +186,19 @@ describe('pipeline definitions', () => {
     );
   });
 
-  it('keeps old versions: a case pinned to version 1 still finds it after version 2 ships', () => {
+  it('keeps old versions: a case pinned to version 1 or 2 still finds it after version 3 ships', () => {
     const registry = new PipelineRegistry(builtInPipelines);
 
     expect(registry.get('recruitment.civil_servant', 1).roundEntryStage).toBeUndefined();
+    expect(registry.get('recruitment.shortage_talent', 2).stages.settlingIn?.kind).toBe('payment');
     for (const channel of ['civil_servant', 'campus_teacher', 'shortage_talent', 'high_level_talent'] as const) {
+      expect(registry.get(`recruitment.${channel}`, 2).stages.probation?.actions.record).toBeDefined();
       expect(registry.latest({ kind: 'recruitment', channel })).toMatchObject({
-        version: 2,
+        version: 3,
         roundEntryStage: 'physicalExam',
       });
     }
+    expect(registry.latest({ kind: 'recruitment', channel: 'high_level_talent' }).stages.settlingIn).toBeUndefined();
     expect(() => registry.get('recruitment.civil_servant', 9)).toThrow(
       'No pipeline recruitment.civil_servant version 9.',
     );

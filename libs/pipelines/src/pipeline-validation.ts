@@ -44,6 +44,9 @@ const actionShape = z.object({
   requiresActions: z.array(id).optional(),
   refusedAfterActions: z.array(id).optional(),
   pastDateFields: z.array(id).optional(),
+  reasonRequired: z.boolean().optional(),
+  instalmentEvery: z.object({ days: days.optional(), months: days.optional() }).optional(),
+  clawsBackSubsidy: z.boolean().optional(),
 });
 
 const stageShape = z.object({
@@ -70,7 +73,7 @@ const pipelineShape = z.object({
   initialStage: id,
   roundEntryStage: id.optional(),
   stages: z.record(id, stageShape),
-  outcomes: z.record(id, z.object({ label, result: z.enum(['success', 'failure']) })),
+  outcomes: z.record(id, z.object({ label, result: z.enum(['success', 'failure']), postUsed: z.boolean().optional() })),
 });
 
 /** What each stage kind needs to run: a notice its length, a quota stage its category, … */
@@ -177,6 +180,13 @@ function payloadProblems(definition: PipelineDefinition): string[] {
       }
       for (const other of [...(action.requiresActions ?? []), ...(action.refusedAfterActions ?? [])]) {
         if (!Object.hasOwn(stage.actions, other)) problems.push(`${at}: '${other}' is not an action of this stage`);
+      }
+      const paysOrClaws = action.instalmentEvery !== undefined || action.clawsBackSubsidy === true;
+      if (paysOrClaws && !Object.values(definition.stages).some((other) => other.subsidy !== undefined)) {
+        problems.push(`${at}: pays or claws back a subsidy, but no stage commits one`);
+      }
+      if (action.instalmentEvery !== undefined && !ownValue(action.payloadSchema.properties, 'amountCny')) {
+        problems.push(`${at}: pays an instalment, so its payload needs 'amountCny'`);
       }
       for (const field of action.pastDateFields ?? []) {
         if (ownValue(action.payloadSchema.properties, field)?.format !== 'date') {

@@ -61,12 +61,18 @@ function nextStep(
 }
 
 const expectedSuccess: Record<string, string> = {
-  recruitment: 'hired',
   expert_workstation: 'closed',
   returning_talent: 'settled',
 };
 
-describe('every shipped pipeline runs from open to its success outcome', () => {
+/**
+ * A recruitment walks to 试用期, which holds 转正 for a year after today's 报到
+ * (recruitment.e2e, introduced-talent.e2e and the rounds e2e walk past it on backdated cases).
+ */
+const heldAtProbation = (pipeline: PipelineDefinition, view: JsonResponse['body']): boolean =>
+  pipeline.kind === 'recruitment' && view.stage.id === 'probation';
+
+describe('every shipped pipeline runs from open to its success outcome, or to a recruit’s 试用期', () => {
   let stack: TestStack;
   let api: ApiClient;
 
@@ -96,7 +102,7 @@ describe('every shipped pipeline runs from open to its success outcome', () => {
     const caseId = opened.body.caseId as string;
 
     let view = opened.body;
-    for (let steps = 0; view.state.status !== 'closed' && steps < 40; steps += 1) {
+    for (let steps = 0; view.state.status !== 'closed' && !heldAtProbation(pipeline, view) && steps < 40; steps += 1) {
       const step = nextStep(pipeline, view);
       if (step) {
         view = (await api.step(caseId, step.action, step.payload, step.actor)).body;
@@ -107,6 +113,17 @@ describe('every shipped pipeline runs from open to its success outcome', () => {
       }
     }
 
-    expect(view.state.outcome).toMatchObject({ id: expectedSuccess[pipeline.kind], result: 'success' });
+    if (pipeline.kind !== 'recruitment') {
+      expect(view.state.outcome).toMatchObject({ id: expectedSuccess[pipeline.kind], result: 'success' });
+      return;
+    }
+    expect(view.stage.id).toBe('probation');
+    expect(await api.act(caseId, 'confirm', {})).toMatchObject({ status: 422, body: { error: 'ACTION_TOO_EARLY' } });
+    // An introduced talent's subsidy runs beside 试用期: committed as it begins.
+    const subsidy = pipeline.stages.probation!.subsidy;
+    if (subsidy) {
+      const committed = await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny === subsidy.amountCny);
+      expect(committed.stage.id).toBe('probation');
+    }
   });
 });

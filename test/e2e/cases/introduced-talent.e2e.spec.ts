@@ -1,6 +1,43 @@
-import { officeDate } from '@talent/domain';
 import { admin, type ApiClient, approver, officer, secondOfficer } from '@talent/api-client';
 import { startTestStack, type TestStack } from '../../support/test-stack';
+
+/** Beijing-time instant of an office date. */
+const on = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
+
+/**
+ * A 2020 case walked to 试用期 on the office's dates, 报到 on 2020-06-(13 + day): backdated, so
+ * that 转正 a year later and the 服务期 after it lie in the past.
+ */
+async function toProbation(api: ApiClient, name: string, day: number): Promise<string> {
+  const date = (month: number) => `2020-${String(month).padStart(2, '0')}-${String(13 + day).padStart(2, '0')}`;
+  const opened = await api.open({
+    kind: 'recruitment',
+    channel: 'shortage_talent',
+    subject: { name },
+    year: 2020,
+    occurredAt: on(date(3)),
+  });
+  const caseId = opened.body.caseId as string;
+  await api.waitFor(caseId, (body) => body.stage.id === 'application');
+  await api.stepAt(caseId, 'register', { post: '县人民医院 影像科医师' }, on(date(3), 11));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(date(3), 15));
+  await api.stepAt(caseId, 'record', { outcome: 'pass', method: 'performance_review' }, on(date(4)));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(date(4), 15));
+  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(date(4), 16), secondOfficer);
+  // The 公示 was over before it was entered: the officer confirms it ran its course.
+  await api.stepAt(caseId, 'confirmNoticeEnded', {}, on(date(5), 9));
+  await api.stepAt(caseId, 'approve', { opinion: '同意引进' }, on(date(5)), approver);
+  await api.stepAt(
+    caseId,
+    'recordFiling',
+    { filingNumber: `县人社备〔2020〕${day}号`, filingDate: date(5) },
+    on(date(5), 15),
+  );
+  await api.stepAt(caseId, 'recordEstablishment', { establishmentDate: date(6) }, on(date(6), 9));
+  const probation = await api.stepAt(caseId, 'report', { unit: '县人民医院' }, on(date(6)));
+  expect(probation.body.stage.id).toBe('probation');
+  return caseId;
+}
 
 /** Application to the public notice of an introduced talent (shortage or high-level). */
 async function toNotice(api: ApiClient, caseId: string): Promise<void> {
@@ -18,8 +55,14 @@ describe('introduced talents: posts from the plan, subsidies from the fund', () 
 
   beforeAll(async () => {
     // Half-second days: a notice lasts a few seconds, time enough to object during it.
-    stack = await startTestStack('introduced', { CASE_DAY_SECONDS: '0.5' });
+    // Backdated cases of 2020 run their 试用期 and 服务期 into the past.
+    stack = await startTestStack('introduced', { CASE_DAY_SECONDS: '0.5', BACKDATE_LIMIT_DAYS: '3000' });
     api = stack.client;
+    const plan2020 = await api.openPlan(2020, {
+      quotas: { high_level_talent: 1, shortage_talent: 3 },
+      fundCny: 300_000,
+    });
+    expect(plan2020.status).toBe(201);
     const plan = await api.openPlan(2023, { quotas: { high_level_talent: 1, shortage_talent: 3 }, fundCny: 300_000 });
     expect(plan.status).toBe(201);
   });
@@ -28,37 +71,53 @@ describe('introduced talents: posts from the plan, subsidies from the fund', () 
     await stack?.close();
   });
 
-  it('hires a shortage talent: post reserved then used, subsidy committed then paid in instalments', async () => {
-    const opened = await api.open({
-      kind: 'recruitment',
-      channel: 'shortage_talent',
-      subject: { name: '李医生' },
-      year: 2023,
-    });
-    const caseId = opened.body.caseId as string;
-    await toNotice(api, caseId);
-    await api.waitFor(caseId, (body) => body.stage.id === 'approval');
-    await api.step(caseId, 'approve', { opinion: '同意引进' }, approver);
-    // A 事业编 post: 备案 with human resources, then 入编 by the staffing office.
-    const today = officeDate(new Date());
-    await api.step(caseId, 'recordFiling', { filingNumber: '县人社备〔2023〕5号', filingDate: today });
-    await api.step(caseId, 'recordEstablishment', { establishmentDate: today });
-    await api.step(caseId, 'report', { unit: '县人民医院' });
-    const paying = await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny === 50_000);
-    expect(paying.stage.id).toBe('settlingIn');
+  it('hires a shortage talent: the post used, the subsidy committed as 试用期 begins and paid yearly into the 服务期', async () => {
+    const caseId = await toProbation(api, '李医生', 2);
 
-    await api.step(caseId, 'payInstalment', { amountCny: 20_000 });
-    const overpaid = await api.act(caseId, 'payInstalment', { amountCny: 40_000 });
-    expect(overpaid.status).toBe(400);
-    expect(overpaid.body.error).toBe('INVALID_PAYLOAD');
-    const probation = await api.step(caseId, 'payInstalment', { amountCny: 30_000 });
-    expect(probation.body.stage.id).toBe('probation');
-    const hired = await api.step(caseId, 'record', { outcome: 'pass' });
+    const committed = await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny === 50_000);
+    expect(committed.stage.id).toBe('probation');
+    // The first instalment on the first yearly assessment (年度考核合格), within 试用期.
+    await api.stepAt(caseId, 'payInstalment', { amountCny: 20_000 }, on('2020-12-20'));
+    const early = await api.actAt(caseId, 'confirm', {}, on('2021-06-14'));
+    expect(early).toMatchObject({ status: 422, body: { error: 'ACTION_TOO_EARLY' } });
+    const service = await api.stepAt(caseId, 'confirm', {}, on('2021-06-16'));
+    expect(service.body.stage).toMatchObject({ id: 'servicePeriod', label: '服务期' });
+
+    const beforeNextYear = await api.actAt(caseId, 'payInstalment', { amountCny: 30_000 }, on('2021-12-19'));
+    expect(beforeNextYear).toMatchObject({ status: 422, body: { error: 'ACTION_TOO_EARLY' } });
+    const overpaid = await api.actAt(caseId, 'payInstalment', { amountCny: 40_000 }, on('2021-12-20'));
+    expect(overpaid).toMatchObject({ status: 400, body: { error: 'INVALID_PAYLOAD' } });
+    await api.stepAt(caseId, 'payInstalment', { amountCny: 30_000 }, on('2021-12-20'));
+    const hired = await api.stepAt(caseId, 'completeService', {}, on('2026-06-16'));
 
     expect(hired.body.state.outcome).toMatchObject({ id: 'hired', result: 'success' });
-    const plan = await api.plan(2023);
+    const plan = await api.plan(2020);
     expect(plan.body.quotas.shortage_talent).toMatchObject({ total: 3, used: 1 });
-    expect(plan.body.fund).toMatchObject({ committedCny: 50_000, disbursedCny: 50_000 });
+    expect(plan.body.fund).toMatchObject({ committedCny: 50_000, disbursedCny: 50_000, returnedCny: 0 });
+  });
+
+  it('claws back an early leaver’s subsidy into the fund (违约退还)', async () => {
+    const caseId = await toProbation(api, '吴药师', 3);
+    await api.waitFor(caseId, (body) => body.state.subsidy?.committedCny === 50_000);
+    await api.stepAt(caseId, 'payInstalment', { amountCny: 25_000 }, on('2020-12-21'));
+    await api.stepAt(caseId, 'confirm', {}, on('2021-06-17'));
+    const before = (await api.plan(2020)).body.fund.availableCny as number;
+
+    const withoutReason = await api.actAt(caseId, 'recordEarlyDeparture', {}, on('2022-03-01'));
+    expect(withoutReason).toMatchObject({ status: 400, body: { error: 'INVALID_PAYLOAD' } });
+    const left = await api.stepAt(caseId, 'recordEarlyDeparture', {}, on('2022-03-01'), officer, '服务期未满调离本县');
+
+    expect(left.body.state.outcome).toMatchObject({ id: 'leftServiceEarly', result: 'failure' });
+    expect(left.body.outcome.label).toBe('服务期内提前离职');
+    const plan = (await api.plan(2020)).body;
+    // The 25,000 paid comes back, and the 25,000 never paid is released: the whole 50,000 is free again.
+    expect(plan.fund).toMatchObject({ disbursedCny: 75_000, returnedCny: 25_000, availableCny: before + 50_000 });
+    expect(plan.quotas.shortage_talent).toMatchObject({ used: 2 });
+    const history = (await api.history(caseId)).body.events as Array<{ type: string; data: object }>;
+    expect(history.find((event) => event.type === 'SubsidyClawedBack')?.data).toEqual({
+      year: 2020,
+      amountCny: 25_000,
+    });
   });
 
   it('gives the post back to the plan when a candidate is rejected after the reservation', async () => {

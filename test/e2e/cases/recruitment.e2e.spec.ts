@@ -17,7 +17,7 @@ describe('a civil-servant recruitment, end to end', () => {
     await stack?.close();
   });
 
-  it('runs from application to hired through every stage, the notice included', async () => {
+  it('runs from application to 试用期 through every stage, the notice included, and holds 转正 for its year', async () => {
     const opened = await api.open({
       kind: 'recruitment',
       channel: 'civil_servant',
@@ -26,7 +26,7 @@ describe('a civil-servant recruitment, end to end', () => {
     });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({
-      pipeline: { id: 'recruitment.civil_servant', version: 2 },
+      pipeline: { id: 'recruitment.civil_servant', version: 3 },
       stage: { id: 'application', label: '报名' },
     });
     const caseId = opened.body.caseId as string;
@@ -46,21 +46,34 @@ describe('a civil-servant recruitment, end to end', () => {
     // The municipal civil-service authority's reply (批复) is what the approval records.
     const reply = { replyNumber: '市公务员局复〔2023〕8号', replyDate: officeDate(new Date()) };
     await api.step(caseId, 'approve', { opinion: '同意录用', ...reply }, approver);
-    await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
-    const hired = await api.step(caseId, 'record', { outcome: 'pass' });
+    const probation = await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
+    expect(probation.body.stage).toMatchObject({ id: 'probation', label: '试用期' });
+    expect(probation.body.allowedActions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'confirm', label: '转正', reasonRequired: false }),
+        expect.objectContaining({ action: 'cancelAppointment', label: '取消录用', reasonRequired: true }),
+      ]),
+    );
 
-    expect(hired.body.state).toMatchObject({ status: 'closed', outcome: { id: 'hired', result: 'success' } });
-    expect(hired.body.outcome.label).toBe('录用');
-    expect(hired.body.allowedActions).toEqual([]);
+    // 试用期满一年方可转正: the year began today.
+    const tooEarly = await api.act(caseId, 'confirm', {});
+    expect(tooEarly).toMatchObject({ status: 422, body: { error: 'ACTION_TOO_EARLY' } });
+    const withoutReason = await api.act(caseId, 'cancelAppointment', {});
+    expect(withoutReason).toMatchObject({ status: 400, body: { error: 'INVALID_PAYLOAD' } });
 
-    // The annual statistics count it in the year it happened (once the projector has caught up),
+    // The annual statistics count the recruit in the year of 报到 (once the projector has caught up),
     // and can name the event they count.
     const year = officeYear(new Date());
     const figures = await api.waitForStatistics(
       year,
       (body) => body.recruitment.recruitedByChannel.civil_servant === 1,
     );
-    expect(figures.recruitment.notHiredByOutcome).toEqual({ rejected: 0, withdrawn: 0, disqualified: 0 });
+    expect(figures.recruitment.notHiredByOutcome).toEqual({
+      rejected: 0,
+      withdrawn: 0,
+      disqualified: 0,
+      appointmentCancelled: 0,
+    });
     const facts = await api.statisticFacts(year, 'metric=recruited&dimension=civil_servant');
     expect(facts.body).toEqual({
       items: [expect.objectContaining({ streamId: `case-${caseId}`, dimension: 'civil_servant', amount: 1 })],

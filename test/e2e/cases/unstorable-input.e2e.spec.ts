@@ -25,7 +25,7 @@ describe('a command the store cannot hold', () => {
 
   const worstText = ['\ud800', 'x\udfff', '\udc00\ud800', 'a\u0000b'];
 
-  it.each(worstText)('is refused (%j) and the case goes on to the end', async (text) => {
+  it.each(worstText)('is refused (%j) and the case goes on to 试用期', async (text) => {
     const opened = await api.open({ kind: 'recruitment', channel: 'civil_servant', subject: { name: '王考生' } });
     const caseId = opened.body.caseId as string;
     const workflowId = toCaseWorkflowId(caseId);
@@ -56,11 +56,11 @@ describe('a command the store cannot hold', () => {
     await api.step(caseId, 'record', { outcome: 'pass' });
     await api.step(caseId, 'record', { outcome: 'pass' }, secondOfficer);
     await api.waitFor(caseId, (body) => body.stage.id === 'approval');
-    const reply = { replyNumber: '某公录〔2026〕3号', replyDate: officeDate(new Date()) };
+    const reply = { replyNumber: '市公务员局复〔2023〕8号', replyDate: officeDate(new Date()) };
     await api.step(caseId, 'approve', { opinion: '同意录用', ...reply }, approver);
-    await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
-    const hired = await api.step(caseId, 'record', { outcome: 'pass' });
+    const reported = await api.step(caseId, 'report', { unit: '县人力资源和社会保障局' });
 
-    expect(hired.body.state).toMatchObject({ status: 'closed', outcome: { id: 'hired' } });
+    // 转正 waits for 试用期's year; the case reached it with every command after the refused one.
+    expect(reported.body.stage.id).toBe('probation');
   });
 });

@@ -319,7 +319,9 @@ describe('a civil-service recruitment round, as a county office runs it', () => 
       (await api.actAt(hire, 'approve', { opinion: '同意录用', ...reply }, on('2024-07-08'), approver)).status,
     ).toBe(200);
     expect((await api.actAt(hire, 'report', { unit: '县财政局' }, on('2024-07-15'))).body.stage.id).toBe('probation');
-    const confirmed = await api.actAt(hire, 'record', { outcome: 'pass' }, on('2025-07-16'));
+    const early = await api.actAt(hire, 'confirm', {}, on('2025-07-14'));
+    expect(early).toMatchObject({ status: 422, body: { error: 'ACTION_TOO_EARLY' } });
+    const confirmed = await api.actAt(hire, 'confirm', {}, on('2025-07-16'));
     expect(confirmed.body.outcome.id).toBe('hired');
 
     // The round's figures, its printed 名单 and the annual statistics.

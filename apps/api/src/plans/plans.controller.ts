@@ -32,7 +32,7 @@ export class PlansController {
           high_level_talent: { total: 10, reserved: 2, used: 1, available: 7 },
           shortage_talent: { total: 10, reserved: 0, used: 10, available: 0 },
         },
-        fund: { totalCny: 5000000, committedCny: 700000, disbursedCny: 450000, availableCny: 4300000 },
+        fund: { totalCny: 5000000, committedCny: 700000, disbursedCny: 450000, returnedCny: 0, availableCny: 4300000 },
       },
     },
   })

@@ -45,6 +45,7 @@ export function presentPlan(state: PlanState) {
       totalCny: state.fund.totalCny,
       committedCny: sum(state.fund.committed),
       disbursedCny: sum(state.fund.disbursed),
+      returnedCny: sum(state.fund.returned ?? {}),
       availableCny: fundAvailable(state),
     },
   };

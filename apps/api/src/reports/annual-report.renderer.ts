@@ -182,7 +182,7 @@ export function renderMarkdown(stats: AnnualFigures, options: ReportOptions): st
     '| --- | ---: | ---: | ---: |',
     ...quotaRows,
     '',
-    `人才经费：已承诺 ${stats.fund.committedCny} 元，已拨付 ${stats.fund.disbursedCny} 元，已释放 ${stats.fund.releasedCny} 元。`,
+    `人才经费：已承诺 ${stats.fund.committedCny} 元，已拨付 ${stats.fund.disbursedCny} 元，已释放 ${stats.fund.releasedCny} 元，违约退还 ${stats.fund.returnedCny} 元。`,
     '',
     '## 在办案件（按环节）',
     '',
@@ -247,7 +247,7 @@ ${Object.entries(stats.quotas)
   )
   .join('\n')}
 </table>
-<p>人才经费：已承诺 ${stats.fund.committedCny} 元，已拨付 ${stats.fund.disbursedCny} 元，已释放 ${stats.fund.releasedCny} 元。</p>
+<p>人才经费：已承诺 ${stats.fund.committedCny} 元，已拨付 ${stats.fund.disbursedCny} 元，已释放 ${stats.fund.releasedCny} 元，违约退还 ${stats.fund.returnedCny} 元。</p>
 <h2>在办案件（按环节）</h2>
 ${stages.length ? svgBars(stages, '在办案件（按环节）') : '<p>（无在办案件）</p>'}
 <h2>每月新立案件</h2>

@@ -27,14 +27,15 @@ const stats: AnnualFigures = {
   asOf: null,
   recruitment: {
     recruitedByChannel: { civil_servant: 32, campus_teacher: 8, shortage_talent: 10, high_level_talent: 0 },
-    notHiredByOutcome: { rejected: 3, withdrawn: 2, disqualified: 1 },
+    notHiredByOutcome: { rejected: 3, withdrawn: 2, disqualified: 1, appointmentCancelled: 0 },
+    leftServiceEarlyByChannel: { shortage_talent: 0, high_level_talent: 0 },
     objections: 1,
   },
   quotas: {
     high_level_talent: { reserved: 0, released: 0, used: 0 },
     shortage_talent: { reserved: 12, released: 2, used: 10 },
   },
-  fund: { committedCny: 500_000, disbursedCny: 300_000, releasedCny: 0 },
+  fund: { committedCny: 500_000, disbursedCny: 300_000, releasedCny: 0, returnedCny: 0 },
   expertCooperation: {
     cooperationIntents: 11,
     consultantsAppointed: 6,

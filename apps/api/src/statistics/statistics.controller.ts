@@ -35,7 +35,8 @@ export class StatisticsController {
         asOf: null,
         recruitment: {
           recruitedByChannel: { civil_servant: 32, campus_teacher: 8, shortage_talent: 10, high_level_talent: 0 },
-          notHiredByOutcome: { rejected: 4, withdrawn: 3, disqualified: 1 },
+          notHiredByOutcome: { rejected: 4, withdrawn: 3, disqualified: 1, appointmentCancelled: 0 },
+          leftServiceEarlyByChannel: { shortage_talent: 0, high_level_talent: 0 },
           objections: 2,
         },
         rounds: { year: 2023, byChannel: { civil_servant: roundsExample }, total: roundsExample },

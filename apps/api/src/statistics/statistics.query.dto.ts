@@ -7,6 +7,7 @@ import { CASE_KINDS } from '@talent/domain';
 export const STATISTIC_METRICS = [
   'recruited',
   'recruitment_not_hired',
+  'recruitment_left_service_early',
   'objections',
   'quota_reserved',
   'quota_released',
@@ -14,6 +15,7 @@ export const STATISTIC_METRICS = [
   'fund_committed_cny',
   'fund_disbursed_cny',
   'fund_released_cny',
+  'fund_returned_cny',
   'cooperation_intents',
   'consultants_appointed',
   'agreements_signed',

@@ -87,7 +87,7 @@ export function availableActions(state: CaseState, pipeline: PipelineDefinition,
       action,
       label: definition.label,
       payloadSchema: definition.payloadSchema,
-      reasonRequired: false,
+      reasonRequired: definition.reasonRequired ?? false,
     }));
   const commands = (Object.keys(CASE_COMMAND_ACTIONS) as CaseCommandAction[]).filter((action) =>
     permitted(() => decideCase(state, probe(action, state, actor), pipeline)),

@@ -92,6 +92,8 @@ export type SubsidyInstalmentPaid = Event<
   { year: number; instalment: number; amountCny: number }
 >;
 export type SubsidyReleased = Event<'SubsidyReleased', { year: number; amountCny: number }>;
+/** 违约退还: what was paid of the subsidy goes back into the year's talent fund. */
+export type SubsidyClawedBack = Event<'SubsidyClawedBack', { year: number; amountCny: number }>;
 export type FollowUpDue = Event<'FollowUpDue', { stage: string; number: number }>;
 export type CaseClosed = Event<'CaseClosed', { outcome: string; result: 'success' | 'failure'; lastStage: string }>;
 
@@ -112,6 +114,7 @@ export type CaseEvent =
   | SubsidyCommitted
   | SubsidyInstalmentPaid
   | SubsidyReleased
+  | SubsidyClawedBack
   | FollowUpDue
   | CaseClosed;
 

@@ -41,7 +41,16 @@ export interface CaseState {
   nextFollowUpAt?: string;
   objection?: { grounds: string; raisedBy: Actor; raisedAt: string };
   quota?: { category: QuotaCategory; status: 'reserved' | 'used' | 'released' };
-  subsidy?: { committedCny: number; paidCny: number; instalments: number; instalmentsPaid: number };
+  subsidy?: {
+    committedCny: number;
+    paidCny: number;
+    instalments: number;
+    instalmentsPaid: number;
+    /** When the last instalment was paid: the next waits for the next yearly assessment. */
+    lastPaidAt?: string;
+    /** Paid and returned to the fund (违约退还). */
+    clawedBackCny?: number;
+  };
   followUpsDue: number;
   outcome?: { id: string; result: 'success' | 'failure'; reason?: string };
   /** The actions taken in the current stage, in order: what a stage's later actions may depend on. */
@@ -158,6 +167,15 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
           ...next.subsidy,
           paidCny: next.subsidy.paidCny + event.data.amountCny,
           instalmentsPaid: event.data.instalment,
+          lastPaidAt: event.meta.occurredAt,
+        },
+      };
+    case 'SubsidyClawedBack':
+      return {
+        ...next,
+        subsidy: next.subsidy && {
+          ...next.subsidy,
+          clawedBackCny: (next.subsidy.clawedBackCny ?? 0) + event.data.amountCny,
         },
       };
     case 'SubsidyReleased':

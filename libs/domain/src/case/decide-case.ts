@@ -2,7 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { addOfficeMonths, officeDate } from '../shared/office-time';
 import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
 import type { CaseCommand, OpenCase, TakeAction } from './case-commands';
-import type { CaseEvent, EventMeta } from './case-events';
+import type { CaseEvent, EventMeta, SubsidyInstalmentPaid } from './case-events';
 import type { CaseState } from './case-state';
 import {
   type ActionDefinition,
@@ -69,17 +69,18 @@ function requireNotSuspended(state: CaseState): void {
 
 /** Closing a case gives back what it holds in the year's plan, or uses it when the case succeeded. */
 function close(state: CaseState, pipeline: PipelineDefinition, outcome: string, m: EventMeta): CaseEvent[] {
-  const result = pipeline.outcomes[outcome]!.result;
+  const { result, postUsed } = pipeline.outcomes[outcome]!;
+  const used = result === 'success' || postUsed === true;
   const year = state.opened.year;
   const events: CaseEvent[] = [];
   if (state.quota?.status === 'reserved') {
-    const type = result === 'success' ? 'QuotaUsed' : 'QuotaReleased';
+    const type = used ? 'QuotaUsed' : 'QuotaReleased';
     events.push({ type, data: { category: state.quota.category, year }, meta: m });
   }
   // The round keeps a place its candidate fails for the next in rank (递补), and frees it when it closes.
   const holder = state.opened.round?.placeHolder;
   const category = quotaCategoryOf(pipeline);
-  if (holder !== undefined && category !== undefined && result === 'success') {
+  if (holder !== undefined && category !== undefined && used) {
     events.push({ type: 'QuotaUsed', data: { category, year, holder }, meta: m });
   }
   const unpaid = state.subsidy ? state.subsidy.committedCny - state.subsidy.paidCny : 0;
@@ -224,6 +225,16 @@ function requireTimely(state: CaseState, stage: StageDefinition, command: TakeAc
       );
     }
   }
+  const lastPaidAt = state.subsidy?.lastPaidAt;
+  if (definition.instalmentEvery !== undefined && lastPaidAt !== undefined) {
+    const from = after(lastPaidAt, definition.instalmentEvery);
+    if (at < from.getTime()) {
+      throw new DomainError(
+        'ACTION_TOO_EARLY',
+        `${what} pays the next instalment from ${from.toISOString()} on (the last was paid ${lastPaidAt}); occurredAt ${command.occurredAt} is earlier.`,
+      );
+    }
+  }
   if (definition.notBeforeOfEntry !== undefined) {
     const from = after(state.stageEnteredAt, definition.notBeforeOfEntry);
     if (at < from.getTime()) {
@@ -285,6 +296,9 @@ function takeAction(
   const stage = currentStage(openState, pipeline);
   const m = meta(command.actor, command.occurredAt, command.reason);
   requireTimely(openState, stage, command, definition);
+  if (definition.reasonRequired && !command.reason?.trim()) {
+    throw new DomainError('INVALID_PAYLOAD', `reason is required to ${command.action} (${definition.label}).`);
+  }
   const outcome = outcomeOf(definition, command);
   const taken: CaseEvent = {
     type: 'ActionTaken',
@@ -292,11 +306,32 @@ function takeAction(
     meta: m,
   };
   if (stage.kind === 'payment') return [taken, ...payInstalment(openState, pipeline, command, m)];
-  return [taken, ...transition(openState, pipeline, definition.outcomes[outcome]!.to, m)];
+  const target = definition.outcomes[outcome]!.to;
+  if (definition.instalmentEvery !== undefined) {
+    return [taken, instalmentPaid(openState, command, m), ...transition(openState, pipeline, target, m)];
+  }
+  const clawedBack = definition.clawsBackSubsidy ? clawBack(openState, m) : [];
+  return [taken, ...clawedBack, ...transition(openState, pipeline, target, m)];
+}
+
+/** 违约退还: everything paid of the subsidy and not yet returned goes back into the fund. */
+function clawBack(state: CaseState, m: EventMeta): CaseEvent[] {
+  const subsidy = state.subsidy;
+  const owed = subsidy ? subsidy.paidCny - (subsidy.clawedBackCny ?? 0) : 0;
+  if (owed <= 0) return [];
+  return [{ type: 'SubsidyClawedBack', data: { year: state.opened.year, amountCny: owed }, meta: m }];
 }
 
 /** 安家费/奖励补贴 paid in instalments from the committed amount; the last one completes the stage. */
 function payInstalment(state: CaseState, pipeline: PipelineDefinition, command: TakeAction, m: EventMeta) {
+  const paid = instalmentPaid(state, command, m);
+  const subsidy = state.subsidy!;
+  const after = { ...state, subsidy: { ...subsidy, paidCny: subsidy.paidCny + paid.data.amountCny } };
+  return after.subsidy.paidCny === subsidy.committedCny ? [paid, ...automatic(after, pipeline, 'paid', m)] : [paid];
+}
+
+/** One instalment of the committed subsidy, of payload.amountCny, at most what is still unpaid. */
+function instalmentPaid(state: CaseState, command: TakeAction, m: EventMeta): SubsidyInstalmentPaid {
   const subsidy = state.subsidy;
   const amount = command.payload.amountCny;
   const remaining = subsidy ? subsidy.committedCny - subsidy.paidCny : 0;
@@ -306,13 +341,11 @@ function payInstalment(state: CaseState, pipeline: PipelineDefinition, command: 
       `payload.amountCny must be a whole number of yuan between 1 and the ${remaining} CNY still committed.`,
     );
   }
-  const paid: CaseEvent = {
+  return {
     type: 'SubsidyInstalmentPaid',
     data: { year: state.opened.year, instalment: subsidy!.instalmentsPaid + 1, amountCny: amount },
     meta: m,
   };
-  const after = { ...state, subsidy: { ...subsidy!, paidCny: subsidy!.paidCny + amount } };
-  return amount === remaining ? [paid, ...automatic(after, pipeline, 'paid', m)] : [paid];
 }
 
 function noticeStage(state: CaseState | undefined, pipeline: PipelineDefinition): CaseState {

@@ -41,6 +41,15 @@ export interface ActionDefinition {
   refusedAfterActions?: string[];
   /** Payload fields holding an office date (YYYY-MM-DD) that may not be after the action's occurredAt (批复日期). */
   pastDateFields?: string[];
+  /** A `reason` must be given with it (取消录用, 提前离职). */
+  reasonRequired?: boolean;
+  /**
+   * Pays one instalment (payload.amountCny) of the subsidy the case committed, and no sooner than
+   * this after the previous one (补贴按年度考核合格逐年发放).
+   */
+  instalmentEvery?: Period;
+  /** Claws back every instalment paid into the year's talent fund (违约退还). */
+  clawsBackSubsidy?: boolean;
 }
 
 /** A length of office time; months are calendar months (a year is 12). */
@@ -63,7 +72,10 @@ export interface StageDefinition {
   noticeDays?: number;
   /** quota: the plan category a post is reserved from (编制储备). */
   quotaCategory?: QuotaCategory;
-  /** payment: the subsidy committed from the year's talent fund and paid in instalments. */
+  /**
+   * The subsidy committed from the year's talent fund when the stage is entered; a payment stage
+   * pays it in instalments itself, any other stage through actions with `instalmentEvery`.
+   */
   subsidy?: { amountCny: number; instalments: number };
   /** follow_up: check-ins due this many days after entry; with `repeatEveryDays`, recurring. */
   followUpDays?: number[];
@@ -76,6 +88,8 @@ export interface TerminalOutcome {
   label: string;
   /** What the statistics count: success (hired, established, settled) or failure. */
   result: 'success' | 'failure';
+  /** Ends a case after the appointment (服务期内提前离职): the post counts as used although it failed. */
+  postUsed?: boolean;
 }
 
 /** Outcomes every pipeline has, reachable from any open stage. */

@@ -60,14 +60,15 @@ describe('a case opened from a recruitment round', () => {
         .thenThrows('INVALID_PAYLOAD', /round.placeHolder is required/);
     });
 
-    it('uses the round’s place when hired', () => {
+    it('uses the round’s place when hired, at the end of the 服务期', () => {
+      const fiveYearsOn = '2028-07-03T02:00:00.000Z';
       spec
-        .given([opened(shortageTalent, at, heldPlace), entered(shortageTalent, 'probation', at)])
-        .when({ type: 'takeAction', action: 'record', payload: { outcome: 'pass' }, actor: officer, occurredAt: later })
+        .given([opened(shortageTalent, at, heldPlace), entered(shortageTalent, 'servicePeriod', at)])
+        .when({ type: 'takeAction', action: 'completeService', payload: {}, actor: officer, occurredAt: fiveYearsOn })
         .then([
           { type: 'ActionTaken' },
           { type: 'QuotaUsed', data: { category: 'shortage_talent', year: 2023, holder: heldPlace.placeHolder } },
-          { type: 'CaseClosed', data: { outcome: 'hired', result: 'success', lastStage: 'probation' } },
+          { type: 'CaseClosed', data: { outcome: 'hired', result: 'success', lastStage: 'servicePeriod' } },
         ]);
     });
 

@@ -25,7 +25,9 @@ export type PlanEvent =
   | PlanEventOf<'PlanQuotaUsed', { caseId: string; category: QuotaCategory }>
   | PlanEventOf<'PlanFundCommitted', { caseId: string; amountCny: number }>
   | PlanEventOf<'PlanFundDisbursed', { caseId: string; amountCny: number; instalment?: number }>
-  | PlanEventOf<'PlanFundReleased', { caseId: string; amountCny: number }>;
+  | PlanEventOf<'PlanFundReleased', { caseId: string; amountCny: number }>
+  /** 违约退还: paid subsidy a case clawed back, available to the fund again. */
+  | PlanEventOf<'PlanFundReturned', { caseId: string; amountCny: number }>;
 
 export type PlanCommand =
   | { type: 'openPlan'; year: number; divisionCode: string; quotas: Record<QuotaCategory, number>; fundCny: number }
@@ -35,7 +37,8 @@ export type PlanCommand =
   | { type: 'commitFund'; caseId: string; amountCny: number }
   /** `instalment` numbers a case's payments from 1: a repeated instalment is paid once. */
   | { type: 'disburseFund'; caseId: string; amountCny: number; instalment: number }
-  | { type: 'releaseFund'; caseId: string; amountCny: number };
+  | { type: 'releaseFund'; caseId: string; amountCny: number }
+  | { type: 'returnFund'; caseId: string; amountCny: number };
 
 export interface QuotaLedger {
   total: number;
@@ -53,6 +56,8 @@ export interface PlanState {
     disbursed: Record<string, number>;
     /** caseId → the number of its last instalment paid. */
     instalmentsPaid?: Record<string, number>;
+    /** caseId → what it paid back (违约退还); absent in plans begun before clawbacks existed. */
+    returned?: Record<string, number>;
   };
 }
 
@@ -60,8 +65,11 @@ export function quotaAvailable(ledger: QuotaLedger): number {
   return ledger.total - Object.keys(ledger.holders).length;
 }
 
+const total = (amounts: Record<string, number> = {}) => Object.values(amounts).reduce((sum, amount) => sum + amount, 0);
+
+/** What the fund can still commit: money paid and returned is available again. */
 export function fundAvailable(state: PlanState): number {
-  return state.fund.totalCny - Object.values(state.fund.committed).reduce((sum, amount) => sum + amount, 0);
+  return state.fund.totalCny - total(state.fund.committed) + total(state.fund.returned);
 }
 
 function quotaHeldBy(state: PlanState, caseId: string): QuotaCategory | undefined {
@@ -133,6 +141,14 @@ export function decidePlan(state: PlanState | undefined, command: PlanCommand, m
         event('PlanFundReleased', { caseId: command.caseId, amountCny: Math.min(unpaid, command.amountCny) }, meta),
       ];
     }
+    case 'returnFund': {
+      // Only what was paid comes back, once: a repeated return finds nothing left to return.
+      const owed = (state.fund.disbursed[command.caseId] ?? 0) - (state.fund.returned?.[command.caseId] ?? 0);
+      if (owed <= 0) return [];
+      return [
+        event('PlanFundReturned', { caseId: command.caseId, amountCny: Math.min(owed, command.amountCny) }, meta),
+      ];
+    }
   }
 }
 
@@ -186,6 +202,13 @@ export function evolvePlan(state: PlanState | undefined, planEvent: PlanEvent): 
       return {
         ...state,
         fund: { ...fund, committed: { ...fund.committed, [caseId]: (fund.committed[caseId] ?? 0) - amountCny } },
+      };
+    }
+    case 'PlanFundReturned': {
+      const { caseId, amountCny } = planEvent.data;
+      return {
+        ...state,
+        fund: { ...fund, returned: { ...fund.returned, [caseId]: (fund.returned?.[caseId] ?? 0) + amountCny } },
       };
     }
   }

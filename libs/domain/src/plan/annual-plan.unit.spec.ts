@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@talent/testing';
 import type { Actor } from '../shared/roles';
-import { decidePlan, evolvePlan, type PlanCommand, type PlanEvent, type PlanState } from './annual-plan';
+import { decidePlan, evolvePlan, fundAvailable, type PlanCommand, type PlanEvent, type PlanState } from './annual-plan';
 
 const meta = { actor: { id: 'system', role: 'admin' } as Actor, occurredAt: '2023-01-02T00:00:00.000Z' };
 const spec = deciderSpecification<PlanState, PlanCommand, PlanEvent>({
@@ -89,5 +89,39 @@ describe('the annual plan', () => {
       .given([opened, committed, unnumbered])
       .when({ type: 'disburseFund', caseId: 'a', amountCny: 40_000, instalment: 1 })
       .then([]);
+  });
+
+  describe('违约退还', () => {
+    const committed: PlanEvent = { type: 'PlanFundCommitted', data: { caseId: 'a', amountCny: 80_000 }, meta };
+    const paid: PlanEvent = {
+      type: 'PlanFundDisbursed',
+      data: { caseId: 'a', amountCny: 40_000, instalment: 1 },
+      meta,
+    };
+    const returned: PlanEvent = { type: 'PlanFundReturned', data: { caseId: 'a', amountCny: 40_000 }, meta };
+    const released: PlanEvent = { type: 'PlanFundReleased', data: { caseId: 'a', amountCny: 40_000 }, meta };
+
+    it('returns what a case was paid into the fund, no more', () => {
+      spec
+        .given([opened, committed, paid])
+        .when({ type: 'returnFund', caseId: 'a', amountCny: 50_000 })
+        .then([{ type: 'PlanFundReturned', data: { caseId: 'a', amountCny: 40_000 } }]);
+    });
+
+    it('returns it once, however often it is asked', () => {
+      spec
+        .given([opened, committed, paid, returned])
+        .when({ type: 'returnFund', caseId: 'a', amountCny: 40_000 })
+        .then([]);
+    });
+
+    it('has the returned money to commit again', () => {
+      spec
+        .given([opened, committed, paid, returned, released])
+        .when({ type: 'commitFund', caseId: 'b', amountCny: 100_000 })
+        .then([{ type: 'PlanFundCommitted', data: { caseId: 'b', amountCny: 100_000 } }]);
+      const state = [opened, committed, paid, returned, released].reduce<PlanState | undefined>(evolvePlan, undefined)!;
+      expect(fundAvailable(state)).toBe(100_000);
+    });
   });
 });

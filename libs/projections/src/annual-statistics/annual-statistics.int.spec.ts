@@ -73,6 +73,18 @@ function generatedYear() {
       steps: [closed('2023-04-01', 'rejected', 'failure')],
     }),
     caseStream({
+      kind: 'recruitment',
+      channel: 'civil_servant',
+      openedOn: '2022-03-01',
+      steps: [closed('2023-06-01', 'appointmentCancelled', 'failure')],
+    }),
+    caseStream({
+      kind: 'recruitment',
+      channel: 'high_level_talent',
+      openedOn: '2021-02-01',
+      steps: [closed('2023-11-01', 'leftServiceEarly', 'failure')],
+    }),
+    caseStream({
       kind: 'expert_workstation',
       workstationType: 'academician_workstation',
       openedOn: '2023-01-10',
@@ -116,6 +128,7 @@ function generatedYear() {
       { on: '2023-09-01', type: 'PlanFundCommitted', data: { caseId: 'a', amountCny: 50_000 } },
       { on: '2023-09-10', type: 'PlanFundDisbursed', data: { caseId: 'a', amountCny: 20_000 } },
       { on: '2023-10-01', type: 'PlanQuotaUsed', data: { caseId: 'a', category: 'shortage_talent' } },
+      { on: '2023-12-01', type: 'PlanFundReturned', data: { caseId: 'a', amountCny: 20_000 } },
     ]),
   ];
 }
@@ -140,14 +153,15 @@ describe('annual statistics', () => {
 
     expect(figures.recruitment).toEqual({
       recruitedByChannel: { civil_servant: 3, campus_teacher: 2, shortage_talent: 1, high_level_talent: 0 },
-      notHiredByOutcome: { rejected: 1, withdrawn: 1, disqualified: 1 },
+      notHiredByOutcome: { rejected: 1, withdrawn: 1, disqualified: 1, appointmentCancelled: 1 },
+      leftServiceEarlyByChannel: { shortage_talent: 0, high_level_talent: 1 },
       objections: 2,
     });
     expect(figures.quotas).toEqual({
       high_level_talent: { reserved: 0, released: 0, used: 0 },
       shortage_talent: { reserved: 2, released: 1, used: 1 },
     });
-    expect(figures.fund).toEqual({ committedCny: 50_000, disbursedCny: 20_000, releasedCny: 0 });
+    expect(figures.fund).toEqual({ committedCny: 50_000, disbursedCny: 20_000, releasedCny: 0, returnedCny: 20_000 });
     expect(figures.expertCooperation).toEqual({
       cooperationIntents: 3,
       consultantsAppointed: 1,

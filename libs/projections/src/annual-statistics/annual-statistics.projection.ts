@@ -41,7 +41,12 @@ export function caseFacts(event: RecordedEvent, kase: CaseFacts | undefined): Fa
   }
   if (event.type === 'CaseClosed') {
     const outcome = String(data.outcome);
-    if (kase.kind === 'recruitment') return outcome === 'hired' ? [] : [fact(event, 'recruitment_not_hired', outcome)];
+    if (kase.kind === 'recruitment') {
+      if (outcome === 'hired') return [];
+      // Appointed, then gone before the 服务期 ended: hired once, counted apart from those never hired.
+      if (outcome === 'leftServiceEarly') return [fact(event, 'recruitment_left_service_early', kase.channel!)];
+      return [fact(event, 'recruitment_not_hired', outcome)];
+    }
     if (kase.kind === 'returning_talent') return [fact(event, 'returning_talents', outcome)];
     if (outcome === 'consultant_appointed') return [fact(event, 'consultants_appointed', 'all')];
     return [fact(event, 'workstations_closed', outcome)];
@@ -67,6 +72,7 @@ const PLAN_METRICS: Record<string, string> = {
   PlanFundCommitted: 'fund_committed_cny',
   PlanFundDisbursed: 'fund_disbursed_cny',
   PlanFundReleased: 'fund_released_cny',
+  PlanFundReturned: 'fund_returned_cny',
 };
 
 /** What a plan event counts for: in the plan's own year, whenever it happened. */

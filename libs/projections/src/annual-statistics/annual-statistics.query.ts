@@ -11,9 +11,16 @@ export interface AnnualStatistics {
   year: number;
   /** Figures as recorded by this time (null: everything recorded so far). */
   asOf: string | null;
-  recruitment: { recruitedByChannel: Figures; notHiredByOutcome: Figures; objections: number };
+  recruitment: {
+    recruitedByChannel: Figures;
+    notHiredByOutcome: Figures;
+    /** Introduced talents who left within their 服务期 (违约), by channel. */
+    leftServiceEarlyByChannel: Figures;
+    objections: number;
+  };
   quotas: Record<string, { reserved: number; released: number; used: number }>;
-  fund: { committedCny: number; disbursedCny: number; releasedCny: number };
+  /** returnedCny: paid subsidies clawed back from early leavers (违约退还). */
+  fund: { committedCny: number; disbursedCny: number; releasedCny: number; returnedCny: number };
   expertCooperation: {
     cooperationIntents: number;
     consultantsAppointed: number;
@@ -26,6 +33,9 @@ export interface AnnualStatistics {
   /** Cases opened in each month of the year (1–12), by when they were opened in the office. */
   casesOpenedByMonth: number[];
 }
+
+/** How a recruitment ends without a hire: at any stage, after an upheld objection, or 取消录用 in 试用期. */
+const NOT_HIRED_OUTCOMES = ['rejected', 'withdrawn', 'disqualified', 'appointmentCancelled'] as const;
 
 /**
  * The year's figures from the maintained facts (never from the raw events): one grouped scan of
@@ -80,7 +90,8 @@ export async function annualStatistics(
     asOf: asOf?.toISOString() ?? null,
     recruitment: {
       recruitedByChannel: figure('recruited', RECRUITMENT_CHANNELS),
-      notHiredByOutcome: figure('recruitment_not_hired', ['rejected', 'withdrawn', 'disqualified']),
+      notHiredByOutcome: figure('recruitment_not_hired', NOT_HIRED_OUTCOMES),
+      leftServiceEarlyByChannel: figure('recruitment_left_service_early', ['shortage_talent', 'high_level_talent']),
       objections: total('objections'),
     },
     quotas: Object.fromEntries(
@@ -97,6 +108,7 @@ export async function annualStatistics(
       committedCny: total('fund_committed_cny'),
       disbursedCny: total('fund_disbursed_cny'),
       releasedCny: total('fund_released_cny'),
+      returnedCny: total('fund_returned_cny'),
     },
     expertCooperation: {
       cooperationIntents: total('cooperation_intents'),

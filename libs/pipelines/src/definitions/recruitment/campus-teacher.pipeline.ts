@@ -6,6 +6,7 @@ import {
   physicalExamStages,
   type PublicNoticeTerms,
 } from './candidate-stages';
+import { probationStageV3, recruitmentOutcomesV3 } from './probation-stages';
 import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
 
 /** 校园直招教师: no written exam; 面试 (试讲) on campus, then the usual close. */
@@ -42,5 +43,16 @@ export function campusTeacherPipelineV2(noticeTerms: PublicNoticeTerms): Pipelin
       approval: approvalStage('审批', 'filing'),
       ...establishmentStages('onboarding'),
     },
+  };
+}
+
+/** Version 3 (issue 13): 试用期 runs its year before 转正, or ends 取消录用. */
+export function campusTeacherPipelineV3(noticeTerms: PublicNoticeTerms): PipelineDefinition {
+  const version2 = campusTeacherPipelineV2(noticeTerms);
+  return {
+    ...version2,
+    version: 3,
+    stages: { ...version2.stages, probation: probationStageV3('hired') },
+    outcomes: recruitmentOutcomesV3,
   };
 }

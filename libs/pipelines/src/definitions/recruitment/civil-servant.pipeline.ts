@@ -1,6 +1,7 @@
 import type { PipelineDefinition } from '@talent/domain';
 import { checkStage, score } from '../../building-blocks';
 import { authorityApprovalStage, physicalExamStages } from './candidate-stages';
+import { probationStageV3, recruitmentOutcomesV3 } from './probation-stages';
 import { applicationStages, closingStages, probationStage, recruitmentOutcomes } from './recruitment-stages';
 
 /** 公务员招录: 报名 → 资格审查 → 笔试 → 面试 → 体检 → 考察 → 公示 → 审批 → 报到 → 试用期. */
@@ -34,4 +35,12 @@ export const civilServantPipelineV2: PipelineDefinition = {
     ...physicalExamStages('inspection'),
     approval: authorityApprovalStage('onboarding'),
   },
+};
+
+/** Version 3 (issue 13): 试用期 runs its year before 转正, or ends 取消录用. */
+export const civilServantPipelineV3: PipelineDefinition = {
+  ...civilServantPipelineV2,
+  version: 3,
+  stages: { ...civilServantPipelineV2.stages, probation: probationStageV3('hired') },
+  outcomes: recruitmentOutcomesV3,
 };

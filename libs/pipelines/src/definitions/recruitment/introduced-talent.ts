@@ -13,6 +13,7 @@ import {
   probationStage,
   recruitmentOutcomes,
 } from './recruitment-stages';
+import { introducedTalentOutcomesV3, servicePeriodStage, subsidisedProbationStage } from './probation-stages';
 
 /**
  * 调入引进 of a shortage or high-level talent: a post reserved from the year's 编制储备 first,
@@ -25,6 +26,8 @@ interface IntroducedTalentOptions {
   quotaCategory: QuotaCategory;
   subsidyCny: number;
   instalments: number;
+  /** 服务期 after 转正 (version 3), in years. */
+  serviceYears: number;
 }
 
 export function introducedTalentPipeline(options: IntroducedTalentOptions): PipelineDefinition {
@@ -99,6 +102,7 @@ const shortageTalent: IntroducedTalentOptions = {
   quotaCategory: 'shortage_talent',
   subsidyCny: 50_000,
   instalments: 2,
+  serviceYears: 5,
 };
 
 const highLevelTalent: IntroducedTalentOptions = {
@@ -107,7 +111,33 @@ const highLevelTalent: IntroducedTalentOptions = {
   quotaCategory: 'high_level_talent',
   subsidyCny: 200_000,
   instalments: 3,
+  serviceYears: 5,
 };
+
+/**
+ * Version 3 (issue 13): the subsidy runs beside 试用期, not before it: committed when 试用期
+ * begins, paid yearly against the assessment (the first in 试用期, each next at least 12 months
+ * after the last); 转正 after the year leads into the 服务期, which 服务期满 closes hired and 提前离职
+ * closes with what was paid clawed back into the fund (违约退还).
+ */
+export function introducedTalentPipelineV3(
+  options: IntroducedTalentOptions,
+  noticeTerms: PublicNoticeTerms,
+): PipelineDefinition {
+  const version2 = introducedTalentPipelineV2(options, noticeTerms);
+  const { settlingIn: _paidBeforeProbation, ...stages } = version2.stages;
+  return {
+    ...version2,
+    version: 3,
+    stages: {
+      ...stages,
+      onboarding: closingStages('probation').onboarding!,
+      probation: subsidisedProbationStage({ amountCny: options.subsidyCny, instalments: options.instalments }),
+      servicePeriod: servicePeriodStage(options.serviceYears),
+    },
+    outcomes: introducedTalentOutcomesV3,
+  };
+}
 
 export const shortageTalentPipeline = introducedTalentPipeline(shortageTalent);
 export const highLevelTalentPipeline = introducedTalentPipeline(highLevelTalent);
@@ -115,3 +145,7 @@ export const shortageTalentPipelineV2 = (noticeTerms: PublicNoticeTerms) =>
   introducedTalentPipelineV2(shortageTalent, noticeTerms);
 export const highLevelTalentPipelineV2 = (noticeTerms: PublicNoticeTerms) =>
   introducedTalentPipelineV2(highLevelTalent, noticeTerms);
+export const shortageTalentPipelineV3 = (noticeTerms: PublicNoticeTerms) =>
+  introducedTalentPipelineV3(shortageTalent, noticeTerms);
+export const highLevelTalentPipelineV3 = (noticeTerms: PublicNoticeTerms) =>
+  introducedTalentPipelineV3(highLevelTalent, noticeTerms);
