@@ -25,10 +25,7 @@ interface CaseView {
   state: { subsidy?: { committedCny: number } };
 }
 
-/**
- * 试用期 is a year and cannot be confirmed early: 转正 comes a year and ten days after the case
- * entered it, so the demo holds whether the engine counts from 报到 or from the last instalment.
- */
+/** 试用期 is a year from 报到 and cannot be confirmed early: 转正 comes a year and ten days after. */
 const PROBATION_DAYS = 375;
 
 /**
@@ -53,8 +50,9 @@ async function physicalExam(api: ApiClient, candidate: Candidate, fate: Fate): P
 
 /**
  * Drives a candidate's case from 体检 to its end as `fate` says: through 考察, 公示, 审批 (with the
- * authority's reply for civil servants; 备案 and 入编 for 事业编 posts), 报到, the settling-in
- * subsidy for introduced talents, and 转正 after a year. Answers the date a drop-out's case closed.
+ * authority's reply for civil servants; 备案 and 入编 for 事业编 posts), 报到 and 转正 after a year;
+ * introduced talents are paid their subsidy yearly beside it and serve on in their 服务期.
+ * Answers the date a drop-out's case closed.
  */
 export async function driveCandidate(api: ApiClient, candidate: Candidate, fate: Fate): Promise<string | undefined> {
   const { caseId, channel, enteredOn: day } = candidate;
@@ -83,14 +81,17 @@ export async function driveCandidate(api: ApiClient, candidate: Candidate, fate:
     await api.stepAt(caseId, 'recordEstablishment', { establishmentDate: reportsOn }, on(reportsOn, 9));
   }
   await api.stepAt(caseId, 'report', { unit: candidate.unit }, on(reportsOn));
-  let lastOn = reportsOn;
+  const confirmedOn = addDays(reportsOn, PROBATION_DAYS);
   if (channel === 'shortage_talent') {
+    // The subsidy is committed as 试用期 begins and paid a year at a time against the assessment:
+    // the first instalment in 试用期, the next a year later, in the 服务期 that follows 转正.
     const paying = await api.waitFor<CaseView>(caseId, (view) => (view.state.subsidy?.committedCny ?? 0) > 0);
     const half = paying.state.subsidy!.committedCny / 2;
     await api.stepAt(caseId, 'payInstalment', { amountCny: half }, on(addDays(reportsOn, 7)));
-    lastOn = addDays(reportsOn, 100);
-    await api.stepAt(caseId, 'payInstalment', { amountCny: half }, on(lastOn));
+    await api.stepAt(caseId, 'confirm', {}, on(confirmedOn));
+    await api.stepAt(caseId, 'payInstalment', { amountCny: half }, on(addDays(confirmedOn, 5)));
+    return undefined;
   }
-  await api.stepAt(caseId, 'record', { outcome: 'pass' }, on(addDays(lastOn, PROBATION_DAYS)));
+  await api.stepAt(caseId, 'confirm', {}, on(confirmedOn));
   return undefined;
 }

@@ -8,9 +8,12 @@ export const CANDIDATE_STAGES = [
   'inspection',
   'publicNotice',
   'approval',
+  'filing',
+  'establishment',
   'onboarding',
   'settlingIn',
   'probation',
+  'servicePeriod',
 ] as const;
 export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
 

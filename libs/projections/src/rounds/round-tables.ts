@@ -25,8 +25,9 @@ export const POST_COUNTERS = {
   inspection_passed: `a.furthest_stage IN ${inList(stagesFrom('publicNotice'))}`,
   inspection_failed: "a.case_result = 'failure' AND a.furthest_stage = 'inspection'",
   // Advanced, its case not closed (or not opened yet): the place is taken, not yet filled.
-  in_progress: 'a.case_id IS NOT NULL AND a.case_result IS NULL',
-  hired: "a.case_result = 'success'",
+  in_progress: "a.case_id IS NOT NULL AND a.case_result IS NULL AND a.furthest_stage IS DISTINCT FROM 'servicePeriod'",
+  // Hired at 转正: an introduced talent's case then stays open through the 服务期 (version 3).
+  hired: "a.case_result = 'success' OR (a.case_result IS NULL AND a.furthest_stage = 'servicePeriod')",
   dropped_out: "a.case_result = 'failure'",
   substitutions: 'a.substitute_number IS NOT NULL',
 } as const;
