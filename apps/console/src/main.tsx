@@ -28,7 +28,7 @@ const font = "'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: font } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: font } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queries}>
           <SessionProvider>

@@ -21,7 +21,10 @@ function consoleDirectory(): string | undefined {
 const wantsPage = (request: Request): boolean =>
   request.method === 'GET' &&
   request.accepts(['application/json', 'text/html']) === 'text/html' &&
-  !request.path.startsWith('/docs');
+  !pathOf(request).startsWith('/docs');
+
+/** The whole path: Nest mounts middleware on a route, and Express's `path` is relative to it. */
+const pathOf = (request: Request): string => new URL(request.originalUrl, 'http://console').pathname;
 
 /** The zh-CN console at `/`, from the same origin and with the same sign-in as the api. */
 @Module({})
@@ -37,8 +40,9 @@ export class ConsoleModule implements NestModule {
     const index = join(directory, 'index.html');
     // Bundles are named by their content hash, so a browser may keep them for good.
     const asset = (request: Request, response: Response, next: NextFunction) => {
-      if (request.method !== 'GET' || !request.path.startsWith('/assets/')) return next();
-      response.sendFile(request.path.slice(1), { root: directory, immutable: true, maxAge: '1y' }, (error) => {
+      const path = pathOf(request);
+      if (request.method !== 'GET' || !path.startsWith('/assets/')) return next();
+      response.sendFile(path.slice(1), { root: directory, immutable: true, maxAge: '1y' }, (error) => {
         if (error) next();
       });
     };

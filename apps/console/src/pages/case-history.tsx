@@ -23,7 +23,9 @@ export function CaseHistory({ caseId }: { caseId: string }) {
     {
       title: '办理人',
       dataIndex: 'actor',
-      render: (actor: HistoryEvent['actor']) => (actor ? `${actor.id}（${roleLabel(actor.role)}）` : '系统'),
+      // The engine's own steps (timers, scheduling) are recorded under the actor id `system`.
+      render: (actor: HistoryEvent['actor']) =>
+        actor && actor.id !== 'system' ? `${actor.id}（${roleLabel(actor.role)}）` : '系统',
     },
     { title: '发生时间', dataIndex: 'occurredAt', render: dateTime },
     { title: '记录时间', dataIndex: 'recordedAt', render: dateTime },
