@@ -8,7 +8,7 @@ COPY apps apps
 COPY workflows workflows
 COPY libs libs
 COPY tools tools
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm run build:console && npm prune --omit=dev
 
 # Runtime stage: compiled code and production dependencies only, run as an unprivileged user.
 FROM node:20-bookworm-slim

@@ -10,6 +10,7 @@ import {
 } from '@talent/platform';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console.module';
 import { IdentityModule } from './identity/identity.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
@@ -38,6 +39,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     StatisticsModule,
     ReportsModule,
     AuditModule,
+    ConsoleModule,
   ],
 })
 export class ApiModule {}

@@ -1,0 +1,26 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { ConsoleLayout } from './layout/console-layout';
+import { AccountPage } from './pages/account-page';
+import { CasePage } from './pages/case-page';
+import { CasesPage } from './pages/cases-page';
+import { ChangePasswordPage } from './pages/change-password-page';
+import { SignInPage } from './pages/sign-in-page';
+import { useSession } from './session/session';
+
+export function App() {
+  const { user, mustChangePassword } = useSession();
+  if (!user) return <SignInPage />;
+  if (mustChangePassword) return <ChangePasswordPage forced />;
+  const home = user.role === 'admin' ? '/account' : '/cases';
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout />}>
+        <Route path="/cases" element={<CasesPage />} />
+        <Route path="/cases/:caseId" element={<CasePage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="*" element={<Navigate to={home} replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { Role } from '../api/views';
+import { roleLabel } from '../i18n/labels';
+import { useSession } from '../session/session';
+
+/** What each role works on; admins do not read cases (their pages come with the user administration). */
+const MENU: Record<Role, { key: string; label: string }[]> = {
+  hr_officer: [{ key: '/cases', label: '案件办理' }],
+  approver: [{ key: '/cases', label: '案件审批' }],
+  auditor: [{ key: '/cases', label: '案件查询与核验' }],
+  admin: [],
+};
+
+export function ConsoleLayout() {
+  const { user, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!user) return null;
+  const items = [...MENU[user.role], { key: '/account', label: '我的账号' }];
+  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+          人才工作办理平台
+        </Typography.Title>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          items={items}
+          selectedKeys={selected ? [selected] : []}
+          onClick={({ key }) => void navigate(key)}
+          style={{ flex: 1 }}
+        />
+        <Space style={{ color: '#fff' }}>
+          <span>
+            {user.displayName}（{roleLabel(user.role)}）
+          </span>
+          <Button size="small" onClick={signOut}>
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

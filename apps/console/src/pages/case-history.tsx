@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Space, Table, Typography } from 'antd';
+import { api, call } from '../api/client';
+import type { CaseHistory as History, HistoryEvent, StreamVerification } from '../api/views';
+import { QueryFailure } from '../components/query-failure';
+import { dateTime, eventLabel, roleLabel } from '../i18n/labels';
+
+export function CaseHistory({ caseId }: { caseId: string }) {
+  const history = useQuery({
+    queryKey: ['case', caseId, 'history'],
+    queryFn: () => call<History>(() => api.GET('/cases/{id}/history', { params: { path: { id: caseId } } })),
+  });
+  const verification = useQuery({
+    queryKey: ['case', caseId, 'verification'],
+    queryFn: () =>
+      call<StreamVerification>(() => api.GET('/cases/{id}/history/verify', { params: { path: { id: caseId } } })),
+  });
+  if (history.isError) return <QueryFailure error={history.error} retry={() => void history.refetch()} />;
+
+  const columns = [
+    { title: '序号', dataIndex: 'version', width: 70 },
+    { title: '记录', dataIndex: 'type', render: eventLabel },
+    {
+      title: '办理人',
+      dataIndex: 'actor',
+      // The engine's own steps (timers, scheduling) are recorded under the actor id `system`.
+      render: (actor: HistoryEvent['actor']) =>
+        actor && actor.id !== 'system' ? `${actor.id}（${roleLabel(actor.role)}）` : '系统',
+    },
+    { title: '发生时间', dataIndex: 'occurredAt', render: dateTime },
+    { title: '记录时间', dataIndex: 'recordedAt', render: dateTime },
+    { title: '理由', dataIndex: 'reason', render: (reason: string | null) => reason ?? '—' },
+  ];
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Verification state={verification.data} failed={verification.isError} retry={() => void verification.refetch()} />
+      <Table<HistoryEvent>
+        rowKey="version"
+        loading={history.isPending}
+        columns={columns}
+        dataSource={history.data?.events ?? []}
+        pagination={false}
+        size="small"
+      />
+    </Space>
+  );
+}
+
+function Verification({ state, failed, retry }: { state?: StreamVerification; failed: boolean; retry: () => void }) {
+  if (failed) {
+    return (
+      <Alert
+        type="warning"
+        title="哈希链校验未能完成"
+        action={
+          <Button size="small" onClick={retry}>
+            重试
+          </Button>
+        }
+      />
+    );
+  }
+  if (!state) return <Typography.Text type="secondary">正在校验哈希链……</Typography.Text>;
+  return state.valid ? (
+    <Alert type="success" showIcon title={`哈希链校验通过：共 ${state.eventsVerified} 条记录，未被篡改。`} />
+  ) : (
+    <Alert
+      type="error"
+      showIcon
+      title={`哈希链校验未通过：第 ${state.firstBrokenLink?.version ?? '?'} 条记录起不一致，记录可能被篡改。`}
+    />
+  );
+}

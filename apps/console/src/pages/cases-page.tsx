@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Form, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { api, call } from '../api/client';
+import { useStageLabels } from '../api/pipelines';
+import type { CaseList, CaseListItem } from '../api/views';
+import { QueryFailure } from '../components/query-failure';
+import {
+  CHANNEL_OPTIONS,
+  channelLabel,
+  date,
+  KIND_OPTIONS,
+  kindLabel,
+  STATUS_OPTIONS,
+  statusLabel,
+} from '../i18n/labels';
+
+interface Filters {
+  kind?: 'recruitment' | 'expert_workstation' | 'returning_talent';
+  channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
+  status?: 'open' | 'suspended' | 'closed';
+  year?: number;
+  overdue?: boolean;
+}
+
+const PAGE = 50;
+
+export function CasesPage() {
+  const [filters, setFilters] = useState<Filters>({});
+  const stageLabel = useStageLabels();
+  const cases = useInfiniteQuery({
+    queryKey: ['cases', filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call<CaseList>(() =>
+        api.GET('/cases', {
+          params: { query: { ...filters, overdue: filters.overdue || undefined, limit: PAGE, cursor: pageParam } },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
+  const columns = [
+    {
+      title: '姓名',
+      dataIndex: 'subjectName',
+      render: (name: string | null, item: CaseListItem) => (
+        <Link to={`/cases/${item.caseId}`}>{name ?? '（未显示）'}</Link>
+      ),
+    },
+    { title: '类别', dataIndex: 'kind', render: kindLabel },
+    { title: '渠道', dataIndex: 'channel', render: channelLabel },
+    { title: '年度', dataIndex: 'year' },
+    { title: '当前环节', dataIndex: 'stage', render: stageLabel },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (status: string, item: CaseListItem) => (
+        <Space>
+          {statusLabel(status)}
+          {item.overdue && <Tag color="red">超期</Tag>}
+        </Space>
+      ),
+    },
+    { title: '办理期限', dataIndex: 'deadlineAt', render: date },
+    { title: '立案日期', dataIndex: 'openedAt', render: date },
+  ];
+
+  return (
+    <Card title="案件列表">
+      <Form<Filters> layout="inline" onValuesChange={(_, all) => setFilters(all)} style={{ marginBottom: 16 }}>
+        <Form.Item name="kind" label="类别">
+          <Select allowClear options={KIND_OPTIONS} style={{ width: 140 }} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="channel" label="渠道">
+          <Select allowClear options={CHANNEL_OPTIONS} style={{ width: 160 }} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="status" label="状态">
+          <Select allowClear options={STATUS_OPTIONS} style={{ width: 140 }} placeholder="全部" />
+        </Form.Item>
+        <Form.Item name="year" label="年度">
+          <InputNumber min={2000} max={2100} style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item name="overdue" label="仅看超期" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+      {cases.isError ? (
+        <QueryFailure error={cases.error} retry={() => void cases.refetch()} />
+      ) : (
+        <>
+          <Table<CaseListItem>
+            rowKey="caseId"
+            loading={cases.isPending}
+            columns={columns}
+            dataSource={cases.data?.pages.flatMap((page) => page.items) ?? []}
+            pagination={false}
+            size="middle"
+          />
+          {cases.hasNextPage && (
+            <Button
+              style={{ marginTop: 16 }}
+              loading={cases.isFetchingNextPage}
+              onClick={() => void cases.fetchNextPage()}
+            >
+              加载更多
+            </Button>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

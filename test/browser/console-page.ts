@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { type Browser, chromium as playwright, type Page } from 'playwright-core';
+
+/** Screenshots of every page a spec visits, for a person to look at; git ignores the folder. */
+export const ARTEFACTS = join(__dirname, '../../artefacts/console');
+
+const UNPACK_CHROMIUM = `
+import chromium from '@sparticuz/chromium';
+process.stdout.write(JSON.stringify({ executablePath: await chromium.executablePath(), args: chromium.args }));
+`;
+
+/**
+ * The Chromium that @sparticuz/chromium ships, unpacked on first use. It is an ES module, which
+ * Jest's module system cannot load, so a child process unpacks it and names the binary.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', UNPACK_CHROMIUM]);
+  const { executablePath, args } = JSON.parse(stdout) as { executablePath: string; args: string[] };
+  // Made for one page per function call, it runs single-process: the browser would end with its first context.
+  return playwright.launch({ executablePath, args: args.filter((arg) => arg !== '--single-process'), headless: true });
+}
+
+/**
+ * A page at 1366×768 that remembers every console error, uncaught exception and server error.
+ * A 4xx is an answer the console shows (a refusal), which Chromium also logs: those are expected.
+ */
+export async function openConsolePage(browser: Browser, baseUrl: string) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`server: ${response.status()} ${response.url()}`);
+  });
+  await page.goto(baseUrl);
+  return { page, problems, close: () => context.close() };
+}
+
+/** Ids and codes may be Latin (officer-wang, 2023, APPROVER_IS_SUBMITTER); words may not. */
+const ALLOWED = /^[\p{L}\p{N}]*[\d_-][\p{L}\p{N}_-]*$|^[A-Z][A-Z_]+$/u;
+
+/** Runs in the page; a string because the specs' TypeScript program has no DOM types. */
+const VISIBLE_TEXTS = `(() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && parent.getClientRects().length > 0 && getComputedStyle(parent).visibility !== 'hidden') {
+      found.push(node.textContent ?? '');
+    }
+  }
+  document.querySelectorAll('[placeholder]').forEach((element) => found.push(element.getAttribute('placeholder')));
+  return found;
+})()`;
+
+/** Every visible text and placeholder in English words, which a zh-CN console must not show. */
+export async function englishOnPage(page: Page): Promise<string[]> {
+  const texts = await page.evaluate<string[]>(VISIBLE_TEXTS);
+  return texts
+    .flatMap((text) => text.split(/[\s，。：；（）、()·:;,.]+/))
+    .filter((token) => /[A-Za-z]{3,}/.test(token) && !ALLOWED.test(token));
+}
+
+export async function capture(page: Page, name: string): Promise<void> {
+  await mkdir(ARTEFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+}
