@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import {
   CreateAppendFunction1764000003000,
   CreateEventStore1764000000000,
+  HashEventsInDatabase1764000030000,
   IndexEventsByTypeAndOccurrence1764000010000,
 } from '@talent/event-store';
 import {
@@ -34,4 +35,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   IndexEventsByTypeAndOccurrence1764000010000,
   CreateRoundViews1764000013000,
   CreateRoundImports1764000020000,
+  HashEventsInDatabase1764000030000,
 ];
