@@ -11,6 +11,7 @@ import {
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { IdentityModule } from './identity/identity.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
@@ -38,6 +39,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     StatisticsModule,
     ReportsModule,
     AuditModule,
+    LedgerModule,
   ],
 })
 export class ApiModule {}
