@@ -12,6 +12,7 @@ import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { IdentityModule } from './identity/identity.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
@@ -39,6 +40,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     StatisticsModule,
     ReportsModule,
     AuditModule,
+    LedgerModule,
     ConsoleModule,
   ],
 })

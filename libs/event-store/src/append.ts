@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { EventIdConflictError, InvalidEventError, StreamVersionConflictError } from './event-store.errors';
-import { eventHash, type NormalisedEvent, type StreamHead } from './hash-chain';
+import { canonicalEvent, type NormalisedEvent, sha256Hex, type StreamHead } from './hash-chain';
 import type { AppendResult, ExpectedVersion } from './types';
 
 export const EVENTS_NOTIFY_CHANNEL = 'talent_events';
@@ -62,7 +62,8 @@ const EXPECTED_NO_STREAM = -2;
 const STALE_HEAD_RETRIES = 20;
 
 /**
- * One append through `append_events` (see its migration): hashes are chained from `head`; if
+ * One append through `append_events` (see its migrations): each event goes as its canonical JSON,
+ * which the database stores and hashes itself; hashes are chained from `head`; if
  * another writer moved the stream meanwhile, the function says so and we chain again from the
  * head it reports. Returns the result and the stream's new head.
  */
@@ -81,12 +82,16 @@ export async function appendEvents(
   for (let attempt = 0; attempt < STALE_HEAD_RETRIES; attempt += 1) {
     let previousHash = base.lastHash;
     const chained = events.map((event, index) => {
-      const hash = eventHash(previousHash, { ...event, streamId, streamVersion: base.version + index + 1, recordedAt });
-      const link = { previousHash, hash };
-      previousHash = hash;
-      return link;
+      const canonical = canonicalEvent(previousHash, {
+        ...event,
+        streamId,
+        streamVersion: base.version + index + 1,
+        recordedAt,
+      });
+      previousHash = sha256Hex(canonical);
+      return { canonical, hash: previousHash };
     });
-    const outcome = await callAppendFunction(client, streamId, streamType, expected, base, events, chained, recordedAt);
+    const outcome = await callAppendFunction(client, streamId, streamType, expected, base, events, chained);
     const current = { version: outcome.version, lastHash: outcome.last_hash };
     switch (outcome.outcome) {
       case 'appended':
@@ -131,13 +136,11 @@ async function callAppendFunction(
   expected: number,
   base: StreamHead,
   events: NormalisedEvent[],
-  chained: Array<{ previousHash: string | null; hash: string }>,
-  recordedAt: Date,
+  chained: Array<{ canonical: string; hash: string }>,
 ): Promise<AppendOutcome> {
   try {
     const { rows } = await client.query<AppendOutcome>(
-      `SELECT * FROM append_events($1, $2, $3, $4, $5, $6::uuid[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[],
-                                   $11::timestamptz[], $12, $13::text[], $14::text[])`,
+      'SELECT * FROM append_events($1, $2, $3, $4, $5, $6::uuid[], $7::text[], $8::text[])',
       [
         streamId,
         streamType,
@@ -145,13 +148,7 @@ async function callAppendFunction(
         base.version,
         base.lastHash,
         events.map((event) => event.eventId),
-        events.map((event) => event.type),
-        events.map((event) => event.schemaVersion),
-        events.map((event) => JSON.stringify(event.data)),
-        events.map((event) => JSON.stringify(event.metadata)),
-        events.map((event) => event.occurredAt),
-        recordedAt,
-        chained.map((link) => link.previousHash),
+        chained.map((link) => link.canonical),
         chained.map((link) => link.hash),
       ],
     );

@@ -20,11 +20,11 @@ export interface HashedFields extends NormalisedEvent {
 }
 
 /**
- * sha256 over the previous hash and the RFC 8785 (JCS) canonical JSON of the event, so the
- * chain can be re-verified by any JCS implementation, years later, without this code.
+ * The RFC 8785 (JCS) canonical JSON of the event and the hash of the event before it: the bytes
+ * its hash covers, and what the append function stores the row from.
  */
-export function eventHash(previousHash: string | null, event: HashedFields): string {
-  const canonical = canonicalize({
+export function canonicalEvent(previousHash: string | null, event: HashedFields): string {
+  return canonicalize({
     previousHash,
     streamId: event.streamId,
     streamVersion: event.streamVersion,
@@ -36,7 +36,18 @@ export function eventHash(previousHash: string | null, event: HashedFields): str
     occurredAt: event.occurredAt.toISOString(),
     recordedAt: event.recordedAt.toISOString(),
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/**
+ * sha256 of `canonicalEvent`, so the chain can be re-verified by any JCS implementation, years
+ * later, without this code.
+ */
+export function eventHash(previousHash: string | null, event: HashedFields): string {
+  return sha256Hex(canonicalEvent(previousHash, event));
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Where a stream's chain ends: its version (how many events it holds) and its last event's hash. */

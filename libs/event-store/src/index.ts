@@ -17,5 +17,6 @@ export { EventSubscription } from './event-subscription';
 export { CreateEventStore1764000000000 } from './migrations/1764000000000-create-event-store';
 export { CreateAppendFunction1764000003000 } from './migrations/1764000003000-create-append-function';
 export { IndexEventsByTypeAndOccurrence1764000010000 } from './migrations/1764000010000-index-events-by-type-and-occurrence';
+export { HashEventsInDatabase1764000030000 } from './migrations/1764000030000-hash-events-in-database';
 export type * from './types';
 export { START_OF_STORE, cursorOf } from './types';

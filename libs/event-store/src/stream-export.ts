@@ -60,17 +60,15 @@ export function auditKeyId(publicKey: KeyObject): string {
   return createHash('sha256').update(spki).digest('hex').slice(0, 16);
 }
 
-export function loadSigningKey(base64Pkcs8Der: string): KeyObject {
+export function loadSigningKey(base64Pkcs8Der: string, name = 'The audit signing key', signs = 'exports'): KeyObject {
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: Buffer.from(base64Pkcs8Der.trim(), 'base64'), format: 'der', type: 'pkcs8' });
   } catch {
-    throw new Error('The audit signing key is not a base64-encoded PKCS#8 DER private key');
+    throw new Error(`${name} is not a base64-encoded PKCS#8 DER private key`);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new Error(
-      `The audit signing key is an ${key.asymmetricKeyType ?? 'unknown'} key; exports are signed with Ed25519`,
-    );
+    throw new Error(`${name} is an ${key.asymmetricKeyType ?? 'unknown'} key; ${signs} are signed with Ed25519`);
   }
   return key;
 }

@@ -10,6 +10,7 @@ const GENERATORS = {
   PII_ENCRYPTION_KEY: () => PiiCipher.generateKey(),
   AUDIT_SIGNING_KEY: () => generateSigningKey(),
   COMMAND_SIGNING_KEY: () => generateCommandSigningKey(),
+  LEDGER_SIGNING_KEY: () => generateSigningKey(),
 } as const;
 
 /**

@@ -5,6 +5,7 @@ export {
   APP_CONFIG_VARIABLES,
   requireApiSecrets,
   requireCommandSigningKey,
+  requireLedgerSigningKey,
 } from './config/app-config';
 export type { AppConfig } from './config/app-config';
 export { AppConfigModule, APP_CONFIG } from './config/config.module';

@@ -77,6 +77,11 @@ const appConfigShape = z.object({
   AUDIT_SIGNING_KEY: z.string().min(1).optional(),
   // The api signs every command it sends to a workflow and the worker checks it: both need it.
   COMMAND_SIGNING_KEY: base64Key.optional(),
+  // Ed25519 (base64 PKCS#8 DER) that signs the ledger's tree heads: the worker at the interval
+  // below, the api on demand. Its public key is served at GET /ledger/public-key.
+  LEDGER_SIGNING_KEY: z.string().min(1).optional(),
+  // How often the worker signs a tree head, if events were appended since the last one.
+  LEDGER_TREE_HEAD_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
   // Requests per minute per signed-in user or API client, and per address (an office may share one).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
@@ -128,6 +133,16 @@ export function requireCommandSigningKey(config: AppConfig): Buffer {
     ]);
   }
   return Buffer.from(config.COMMAND_SIGNING_KEY, 'base64');
+}
+
+/** The key of the ledger's tree heads, which the api and the worker both sign with. */
+export function requireLedgerSigningKey(config: AppConfig): string {
+  if (!config.LEDGER_SIGNING_KEY) {
+    throw new ConfigError([
+      'LEDGER_SIGNING_KEY: is required by the api and the worker (npm start generates one into DATA_DIR/secrets.env)',
+    ]);
+  }
+  return config.LEDGER_SIGNING_KEY;
 }
 
 export class ConfigError extends Error {

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import {
   CreateAppendFunction1764000003000,
   CreateEventStore1764000000000,
+  HashEventsInDatabase1764000030000,
   IndexEventsByTypeAndOccurrence1764000010000,
 } from '@talent/event-store';
 import {
@@ -15,6 +16,7 @@ import {
 } from '@talent/projections';
 import { AddPasswordChangeRequired1764000009000, CreateIdentity1764000008000 } from '@talent/identity';
 import { CreateRoundImports1764000020000 } from '@talent/activities';
+import { CreateLedger1764000031000 } from '@talent/ledger';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
@@ -34,4 +36,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   IndexEventsByTypeAndOccurrence1764000010000,
   CreateRoundViews1764000013000,
   CreateRoundImports1764000020000,
+  HashEventsInDatabase1764000030000,
+  CreateLedger1764000031000,
 ];

@@ -1,0 +1,78 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { LedgerError, type LedgerErrorCode, LedgerTree, ledgerKeyId, type TreeHead } from '@talent/ledger';
+import { PG_POOL } from '@talent/platform';
+import { LEDGER_SIGNING_KEY } from './ledger-signing-key';
+import type { ConsistencyProofQuery, InclusionProofQuery, TreeHeadsQuery } from './ledger.queries';
+
+/** The one place where a ledger refusal becomes an HTTP status. */
+const STATUS_OF: Record<LedgerErrorCode, 400 | 404> = {
+  EVENT_NOT_IN_LEDGER: 404,
+  NO_TREE_HEAD: 404,
+  EVENT_AFTER_TREE_SIZE: 400,
+  TREE_SIZE_BEYOND_LEDGER: 400,
+  INVALID_TREE_RANGE: 400,
+};
+
+async function answered<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    const body = { error: error.code, message: error.message };
+    throw STATUS_OF[error.code] === 404 ? new NotFoundException(body) : new BadRequestException(body);
+  }
+}
+
+@Injectable()
+export class LedgerService {
+  private readonly tree: LedgerTree;
+
+  constructor(
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(LEDGER_SIGNING_KEY) private readonly key: KeyObject,
+  ) {
+    this.tree = new LedgerTree(pool);
+  }
+
+  publicKey() {
+    return {
+      algorithm: 'Ed25519',
+      keyId: ledgerKeyId(this.key),
+      publicKey: createPublicKey(this.key).export({ type: 'spki', format: 'pem' }).toString(),
+      signs:
+        'RFC 6962 TreeHeadSignature: version 0, signature type 1, timestamp (uint64 ms), tree size (uint64), root hash (32 bytes)',
+    };
+  }
+
+  async issueTreeHead(): Promise<TreeHead> {
+    return (await this.tree.issueTreeHead(this.key, () => new Date()))!;
+  }
+
+  latestTreeHead(): Promise<TreeHead> {
+    return answered(
+      this.tree.latestTreeHead().then((head) => {
+        if (!head) throw new LedgerError('NO_TREE_HEAD', 'No tree head has been signed yet');
+        return head;
+      }),
+    );
+  }
+
+  treeHeads(query: TreeHeadsQuery) {
+    return this.tree.treeHeads({
+      ...(query.from && { from: new Date(query.from) }),
+      ...(query.to && { to: new Date(query.to) }),
+      ...(query.cursor && { after: query.cursor }),
+      limit: query.limit ?? 100,
+    });
+  }
+
+  inclusionProof(query: InclusionProofQuery) {
+    return answered(this.tree.inclusionProof(query.eventId.toLowerCase(), query.treeSize));
+  }
+
+  consistencyProof(query: ConsistencyProofQuery) {
+    return answered(this.tree.consistencyProof(query.from, query.to));
+  }
+}
