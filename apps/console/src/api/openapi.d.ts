@@ -422,6 +422,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/rounds/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a day's 体检 or 考察 results of the round's candidates, each in its own case */
+    post: operations['RoundsController_recordResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/rounds/{id}/exports/notice.txt': {
     parameters: {
       query?: never;
@@ -463,7 +480,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The year's figures, computed from events and maintained as a read model */
+    /**
+     * The year's figures, computed from events and maintained as a read model
+     * @description `rounds` sums the recruitment rounds (招录批次) announced for the year, per channel and in total; it is null with `asOf`, since the round read models keep only where each round stands now.
+     */
     get: operations['StatisticsController_figures'];
     put?: never;
     post?: never;
@@ -618,6 +638,92 @@ export interface paths {
     };
     /** Refused requests (403, 409): who tried what, when, and why it was refused */
     get: operations['AuditController_refusals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Ed25519 public key that signs tree heads, to pin when verifying them */
+    get: operations['LedgerController_publicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/tree-heads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signed tree heads issued in [from, to), oldest first, a page at a time */
+    get: operations['LedgerController_treeHeads'];
+    put?: never;
+    /** Brings the tree up to date and signs a tree head now, to save outside the office */
+    post: operations['LedgerController_issueTreeHead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/tree-heads/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed tree head: how many events the ledger held, their root, when */
+    get: operations['LedgerController_latestTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/proofs/inclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proves an event is leaf leafIndex of the tree of treeSize events (RFC 9162 2.1.3), from its hash */
+    get: operations['LedgerController_inclusionProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/proofs/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proves the tree of `to` events extends the tree of `from` events (RFC 9162 2.1.4) */
+    get: operations['LedgerController_consistencyProof'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1016,6 +1122,27 @@ export interface components {
        */
       reason?: string;
       /** @example 2024-05-20T10:00:00+08:00 */
+      occurredAt?: string;
+    };
+    CandidateResultDto: {
+      /**
+       * @description 准考证号
+       * @example 2024101006
+       */
+      ticket: string;
+      /** @enum {string} */
+      outcome: 'pass' | 'fail';
+      /** @example 血压偏高，建议复检 */
+      remarks?: string;
+    };
+    RecordResultsDto: {
+      /**
+       * @example physicalExam
+       * @enum {string}
+       */
+      stage: 'physicalExam' | 'inspection';
+      results: components['schemas']['CandidateResultDto'][];
+      /** @example 2024-06-05T10:00:00+08:00 */
       occurredAt?: string;
     };
   };
@@ -2469,6 +2596,52 @@ export interface operations {
       };
     };
   };
+  RoundsController_recordResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordResultsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: hr_officer */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lines that are not candidates at that stage; nothing was recorded */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   RoundsController_notice: {
     parameters: {
       query?: {
@@ -2575,6 +2748,7 @@ export interface operations {
         metric:
           | 'recruited'
           | 'recruitment_not_hired'
+          | 'recruitment_left_service_early'
           | 'objections'
           | 'quota_reserved'
           | 'quota_released'
@@ -2582,6 +2756,7 @@ export interface operations {
           | 'fund_committed_cny'
           | 'fund_disbursed_cny'
           | 'fund_released_cny'
+          | 'fund_returned_cny'
           | 'cooperation_intents'
           | 'consultants_appointed'
           | 'agreements_signed'
@@ -2872,6 +3047,236 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_publicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  LedgerController_treeHeads: {
+    parameters: {
+      query?: {
+        /** @description Heads issued at or after */
+        from?: string;
+        /** @description Heads issued before */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor of the previous page, with the same filters */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_issueTreeHead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_latestTreeHead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No tree head has been signed yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_inclusionProof: {
+    parameters: {
+      query: {
+        /** @description The event to prove */
+        eventId: string;
+        /** @description The size of a signed tree head the proof is for */
+        treeSize: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description TREE_SIZE_BEYOND_LEDGER, EVENT_AFTER_TREE_SIZE, or a malformed field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENT_NOT_IN_LEDGER: no such event, or not in the tree yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_consistencyProof: {
+    parameters: {
+      query: {
+        /** @description The size of the earlier tree head */
+        from: number;
+        /** @description The size of the later tree head */
+        to: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description INVALID_TREE_RANGE, TREE_SIZE_BEYOND_LEDGER, or a malformed field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No valid token or API key */
       401: {
         headers: {
