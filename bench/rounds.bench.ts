@@ -17,7 +17,7 @@ import { BenchStack } from './engine/stack';
  */
 const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 10_000);
 const POSTS = 200;
-const REVIEW_PAGE = 5000;
+const REVIEW_PAGE = 1000;
 const ROSTER_HEADER = ['姓名', '性别', '民族', '出生年月', '学历', '准考证号', '身份证号', '手机号', '报考职位代码'];
 
 // Issue 13, "Recruitment rounds".

@@ -20,3 +20,4 @@ export { IndexEventsByTypeAndOccurrence1764000010000 } from './migrations/176400
 export { HashEventsInDatabase1764000030000 } from './migrations/1764000030000-hash-events-in-database';
 export type * from './types';
 export { START_OF_STORE, cursorOf } from './types';
+export { LruMap } from './lru-map';

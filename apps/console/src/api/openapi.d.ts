@@ -1093,7 +1093,7 @@ export interface components {
         | 'advanceCandidates'
         | 'substitute'
         | 'closeRound';
-      /** @description reviewQualifications: a page of decisions */
+      /** @description reviewQualifications: a page of up to 1,000 decisions */
       decisions?: components['schemas']['QualificationDecisionDto'][];
       /**
        * @description drawShortlist, rankPosts: these posts only

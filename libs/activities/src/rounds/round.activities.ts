@@ -6,7 +6,6 @@ import {
   decideRound,
   DomainError,
   evolveRound,
-  foldRound,
   nextSubstitute,
   type OpenCase,
   placeHoldersOf,
@@ -19,7 +18,7 @@ import {
   toCaseWorkflowId,
   toRoundStreamId,
 } from '@talent/domain';
-import type { PostgresEventStore, RecordedEvent } from '@talent/event-store';
+import { LruMap, type PostgresEventStore, type RecordedEvent } from '@talent/event-store';
 import { caseOpenedUpdate, caseWorkflow } from '@talent/workflows/case.workflow';
 import { caseStartAttributes } from '@talent/workflows/search-attributes';
 import { signCommand } from '../command-signature';
@@ -33,6 +32,8 @@ export type RoundAnswer =
   { ok: true; summary: RoundSummary } | { ok: false; code: string; message: string; problems?: string[] };
 
 const PAGE = 10_000;
+/** Rounds whose fold a worker keeps: a 10,000-applicant round is a few tens of MB. */
+const FOLDS_KEPT = 8;
 
 const evolveOnto = (state: RoundState | undefined, event: RoundEvent): RoundState => evolveRound(state, event);
 
@@ -73,16 +74,38 @@ export function createRoundActivities(deps: {
 }) {
   const { store, client, signingKey } = deps;
   const imports = new RoundImports(deps.pool);
+  const folds = new LruMap<string, { state: RoundState; version: number }>(FOLDS_KEPT);
   const plans = createPlanActivities(client, deps.plan, signingKey);
 
-  async function readRound(roundId: string): Promise<RecordedEvent[]> {
-    const streamId = toRoundStreamId(roundId);
-    const events: RecordedEvent[] = [];
+  /**
+   * The round folded up to its stream's head. A round's stream only grows, so the fold of its
+   * first n events never changes: the last fold is kept and only what was appended since is read
+   * and applied. It is taken out while a request uses it (the domain's evolve updates it in
+   * place), so a failed request, or a retry running beside a timed-out attempt, folds afresh.
+   */
+  async function foldedRound(roundId: string): Promise<{ state: RoundState | undefined; version: number }> {
+    const kept = folds.get(roundId);
+    folds.delete(roundId);
+    let state = kept?.state;
+    let version = kept?.version ?? 0;
     for (;;) {
-      const page = await store.readStream(streamId, { fromVersion: events.length + 1, maxCount: PAGE });
-      events.push(...page);
-      if (page.length < PAGE) return events;
+      const page = await store.readStream(toRoundStreamId(roundId), { fromVersion: version + 1, maxCount: PAGE });
+      for (const event of page) state = evolveRound(state, toRoundEvent(event));
+      version += page.length;
+      if (page.length < PAGE) return { state, version };
     }
+  }
+
+  /** The events a request wrote before, if an earlier attempt of it got as far as the append. */
+  async function writtenBefore(roundId: string, firstEventId: string, commandId: string): Promise<RoundEvent[]> {
+    const found = await deps.pool.query<{ stream_version: number }>(
+      'SELECT stream_version FROM events WHERE event_id = $1',
+      [firstEventId],
+    );
+    const from = found.rows[0]?.stream_version;
+    if (from === undefined) return [];
+    const events = await store.readStream(toRoundStreamId(roundId), { fromVersion: Number(from), maxCount: PAGE });
+    return events.filter((event) => event.metadata.causationId === commandId).map(toRoundEvent);
   }
 
   /** The domain command a request stands for, on the roster as it is now. */
@@ -292,18 +315,25 @@ export function createRoundActivities(deps: {
       const streamId = toRoundStreamId(roundId);
       const eventId = (index: number) => nameBasedUuid(`talent-round:${roundId}\n${commandId}\n${index}`);
       try {
-        const stored = await readRound(roundId);
-        const earlier = stored.filter((event) => event.metadata.causationId === commandId).map(toRoundEvent);
+        const { state: before, version } = await foldedRound(roundId);
+        const earlier = await writtenBefore(roundId, eventId(1), commandId);
         if (earlier.length > 0) {
           // A retry after the append: finish what follows it, write nothing again.
-          const state = foldRound(stored.map(toRoundEvent))!;
           await afterAppend(opening, earlier, commandId, request.actor);
-          const openedCases = await openCandidateCases(opening, state, earlier);
-          return { ok: true, summary: summarise(opening, state, stored.length, earlier, openedCases) };
+          const openedCases = await openCandidateCases(opening, before!, earlier);
+          folds.set(roundId, { state: before!, version });
+          return { ok: true, summary: summarise(opening, before!, version, earlier, openedCases) };
         }
-        const before = foldRound(stored.map(toRoundEvent));
-        const command = await toCommand(before, opening, request);
-        let events = decideRound(before, command);
+        let events: RoundEvent[];
+        let command: RoundCommand;
+        try {
+          command = await toCommand(before, opening, request);
+          events = decideRound(before, command);
+        } catch (refusal) {
+          // Refused before anything was applied: the fold is still the stream's, keep it.
+          if (before) folds.set(roundId, { state: before, version });
+          throw refusal;
+        }
         // evolveRound updates the state it is given: `before` is the state after from here on.
         let state = events.reduce<RoundState | undefined>(evolveOnto, before);
         if (
@@ -325,7 +355,7 @@ export function createRoundActivities(deps: {
         if (events.length > 0) {
           await store.append(
             streamId,
-            stored.length === 0 ? 'no_stream' : stored.length,
+            version === 0 ? 'no_stream' : version,
             events.map((event, index) => ({
               eventId: eventId(index + 1),
               type: event.type,
@@ -344,7 +374,8 @@ export function createRoundActivities(deps: {
         if (!state) throw new DomainError('ROUND_NOT_ANNOUNCED', `No round ${roundId}.`);
         await afterAppend(opening, events, commandId, request.actor);
         const openedCases = await openCandidateCases(opening, state, events);
-        return { ok: true, summary: summarise(opening, state, stored.length + events.length, events, openedCases) };
+        folds.set(roundId, { state, version: version + events.length });
+        return { ok: true, summary: summarise(opening, state, version + events.length, events, openedCases) };
       } catch (error) {
         if (error instanceof DomainError) {
           return { ok: false, code: error.code, message: error.message };

@@ -52,11 +52,14 @@ export class RoundActionDto {
   @IsIn(ROUND_ACTIONS)
   action!: RoundAction;
 
-  @ApiPropertyOptional({ type: [QualificationDecisionDto], description: 'reviewQualifications: a page of decisions' })
+  @ApiPropertyOptional({
+    type: [QualificationDecisionDto],
+    description: 'reviewQualifications: a page of up to 1,000 decisions',
+  })
   @ValidateIf((dto: RoundActionDto) => dto.action === 'reviewQualifications')
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
   @Type(() => QualificationDecisionDto)
   decisions?: QualificationDecisionDto[];
