@@ -268,16 +268,18 @@ function ImportButton({
       showUploadList={false}
       customRequest={({ file }) => {
         const sheet = file as File;
+        // The office names its files in Chinese; the extension would be the only Latin on the page.
+        const name = sheet.name.replace(/\.xlsx$/i, '');
         setBusy(true);
         onRowErrors(null);
         uploadSheet(`/rounds/${roundId}/imports/${path}`, sheet)
           .then(async () => {
-            message.success(`已导入：${sheet.name}`);
+            message.success(`已导入：${name}`);
             await queries.invalidateQueries({ queryKey: ['round', roundId] });
           })
           .catch((error: unknown) => {
             const failure = asApiError(error);
-            if (failure.rowErrors.length > 0) onRowErrors({ file: sheet.name, errors: failure.rowErrors });
+            if (failure.rowErrors.length > 0) onRowErrors({ file: name, errors: failure.rowErrors });
             else message.error(failure.sentence);
           })
           .finally(() => setBusy(false));
@@ -608,6 +610,7 @@ function Applicants({ detail }: { detail: RoundDetail }) {
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: FOLLOW_MS,
   });
   const reviewer = user?.role === 'hr_officer' && status === 'approved';
   if (applicants.isError) return <QueryFailure error={applicants.error} retry={() => void applicants.refetch()} />;
