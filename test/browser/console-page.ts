@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Browser, chromium as playwright, type Page } from 'playwright-core';
+import { admin, requestJson } from '@talent/api-client';
+import { authHeaders, newPassword } from '../support/identities';
 
 /** Screenshots of every page a spec visits, for a person to look at; git ignores the folder. */
 export const ARTEFACTS = join(__dirname, '../../artefacts/console');
@@ -72,4 +74,35 @@ export async function englishOnPage(page: Page): Promise<string[]> {
 export async function capture(page: Page, name: string): Promise<void> {
   await mkdir(ARTEFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, userId: string, password: string): Promise<void> {
+  await page.getByLabel('账号').fill(userId);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** What a person does the first time: sign in, choose a password, sign in with it. */
+export async function signInFirstTime(page: Page, userId: string, firstPassword: string): Promise<void> {
+  await signIn(page, userId, firstPassword);
+  await page.getByText('请先设置自己的密码').waitFor();
+  await capture(page, 'change-password');
+  const own = newPassword();
+  await page.getByLabel('当前密码').fill(firstPassword);
+  await page.getByLabel('新密码', { exact: true }).fill(own);
+  await page.getByLabel('再次输入新密码').fill(own);
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await signIn(page, userId, own);
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+}
+
+/** An account as an admin makes it: the first password is the admin's, to be replaced at first sign-in. */
+export async function createAccount(baseUrl: string, id: string, displayName: string, role: string): Promise<string> {
+  const password = newPassword();
+  const created = await requestJson(`${baseUrl}/users`, {
+    body: { id, displayName, role, password },
+    headers: await authHeaders(baseUrl, admin),
+  });
+  if (created.status !== 201) throw new Error(`creating ${id}: ${created.status} ${JSON.stringify(created.body)}`);
+  return password;
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { admin, type ApiClient, requestJson } from '@talent/api-client';
 import { authHeaders, forgetCredentials, newPassword } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { capture, englishOnPage, launchBrowser, openConsolePage } from './console-page';
+import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
 
 /** The officer, approver and auditor work in the console in a real Chromium against the real stack. */
 describe('the console in a browser', () => {
@@ -28,37 +28,6 @@ describe('the console in a browser', () => {
 
   const asAdmin = () => authHeaders(stack.baseUrl, admin);
 
-  /** An account as an admin makes it: the first password is the admin's, to be replaced at first sign-in. */
-  const createAccount = async (id: string, displayName: string, role: string) => {
-    const password = newPassword();
-    const created = await requestJson(`${stack.baseUrl}/users`, {
-      body: { id, displayName, role, password },
-      headers: await asAdmin(),
-    });
-    expect(created.status).toBe(201);
-    return password;
-  };
-
-  /** What a person does the first time: sign in, choose a password, sign in with it. */
-  const signInFirstTime = async (page: Page, userId: string, firstPassword: string) => {
-    await signIn(page, userId, firstPassword);
-    await page.getByText('请先设置自己的密码').waitFor();
-    await capture(page, 'change-password');
-    const own = newPassword();
-    await page.getByLabel('当前密码').fill(firstPassword);
-    await page.getByLabel('新密码', { exact: true }).fill(own);
-    await page.getByLabel('再次输入新密码').fill(own);
-    await page.getByRole('button', { name: '确认修改' }).click();
-    await signIn(page, userId, own);
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
-  };
-
-  const signIn = async (page: Page, userId: string, password: string) => {
-    await page.getByLabel('账号').fill(userId);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-  };
-
   const expectChinese = async (page: Page, name: string) => {
     await capture(page, name);
     expect(await englishOnPage(page)).toEqual([]);
@@ -72,7 +41,7 @@ describe('the console in a browser', () => {
 
   it('lets an officer sign in, open a case and take an action through its generated form', async () => {
     const caseId = await openCampusTeacher('陈老师');
-    const password = await createAccount('officer-wu', '吴科员', 'hr_officer');
+    const password = await createAccount(stack.baseUrl, 'officer-wu', '吴科员', 'hr_officer');
     const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
     await expectChinese(page, 'sign-in');
 
@@ -142,7 +111,7 @@ describe('the console in a browser', () => {
   it("lets an auditor open a case's history and see its hash chain verified", async () => {
     const caseId = await openCampusTeacher('林老师');
     await api.step(caseId, 'register', { post: '英语教师' });
-    const password = await createAccount('auditor-he', '何审计', 'auditor');
+    const password = await createAccount(stack.baseUrl, 'auditor-he', '何审计', 'auditor');
     const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
 
     await signInFirstTime(page, 'auditor-he', password);

@@ -4,6 +4,9 @@ import { AccountPage } from './pages/account-page';
 import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases-page';
 import { ChangePasswordPage } from './pages/change-password-page';
+import { RoundCreatePage } from './pages/round-create-page';
+import { RoundPage } from './pages/round-page';
+import { RoundsPage } from './pages/rounds-page';
 import { SignInPage } from './pages/sign-in-page';
 import { useSession } from './session/session';
 
@@ -17,6 +20,9 @@ export function App() {
       <Route element={<ConsoleLayout />}>
         <Route path="/cases" element={<CasesPage />} />
         <Route path="/cases/:caseId" element={<CasePage />} />
+        <Route path="/rounds" element={<RoundsPage />} />
+        {user.role === 'hr_officer' && <Route path="/rounds/new" element={<RoundCreatePage />} />}
+        <Route path="/rounds/:roundId" element={<RoundPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<Navigate to={home} replace />} />

@@ -1,4 +1,5 @@
 import { REFUSAL_SENTENCES } from '../i18n/refusals';
+import type { RowError } from './round-views';
 
 /** A refused or failed request, as a page shows it. `status` 0 means the api was not reached. */
 export class ApiError extends Error {
@@ -8,6 +9,8 @@ export class ApiError extends Error {
     readonly serverMessage: string,
     /** Field problems of a 400, as the api words them (`post must NOT have fewer than 1 characters`). */
     readonly problems: string[] = [],
+    /** The wrong rows of an uploaded sheet (a 422 of an import), each worded in Chinese by the api. */
+    readonly rowErrors: RowError[] = [],
   ) {
     super(serverMessage);
   }
@@ -29,11 +32,21 @@ export class ApiError extends Error {
 
 /** The body of a refusal: `{ statusCode, error, message }` with `message` a sentence or field problems. */
 export function toApiError(status: number, body: unknown): ApiError {
-  const refusal = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; message?: unknown };
+  const refusal = (typeof body === 'object' && body !== null ? body : {}) as {
+    error?: unknown;
+    message?: unknown;
+    errors?: unknown;
+  };
   const code = typeof refusal.error === 'string' && /^[A-Z_]+$/.test(refusal.error) ? refusal.error : undefined;
   const problems = Array.isArray(refusal.message)
     ? refusal.message.filter((m): m is string => typeof m === 'string')
     : [];
   const message = typeof refusal.message === 'string' ? refusal.message : problems.join('; ');
-  return new ApiError(status, code, message, problems);
+  const rowErrors = Array.isArray(refusal.errors) ? refusal.errors.filter(isRowError) : [];
+  return new ApiError(status, code, message, problems, rowErrors);
+}
+
+function isRowError(value: unknown): value is RowError {
+  const row = value as Partial<RowError> | null;
+  return typeof row?.row === 'number' && typeof row.column === 'string' && typeof row.message === 'string';
 }

@@ -6,9 +6,18 @@ import { useSession } from '../session/session';
 
 /** What each role works on; admins do not read cases (their pages come with the user administration). */
 const MENU: Record<Role, { key: string; label: string }[]> = {
-  hr_officer: [{ key: '/cases', label: '案件办理' }],
-  approver: [{ key: '/cases', label: '案件审批' }],
-  auditor: [{ key: '/cases', label: '案件查询与核验' }],
+  hr_officer: [
+    { key: '/cases', label: '案件办理' },
+    { key: '/rounds', label: '招录批次' },
+  ],
+  approver: [
+    { key: '/cases', label: '案件审批' },
+    { key: '/rounds', label: '招录批次' },
+  ],
+  auditor: [
+    { key: '/cases', label: '案件查询与核验' },
+    { key: '/rounds', label: '招录批次' },
+  ],
   admin: [],
 };
 
