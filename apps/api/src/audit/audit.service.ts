@@ -11,9 +11,11 @@ import {
   type StreamVerification,
   verifyStream,
 } from '@talent/event-store';
+import { verifyLedger } from '@talent/ledger';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { REFUSAL_EVENT_TYPE } from '../errors/refusal-log';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
+import { LEDGER_SIGNING_KEY } from '../ledger/ledger-signing-key';
 import { AUDIT_SIGNING_KEY } from './audit-signing-key';
 import { decodeRefusalCursor, encodeRefusalCursor } from './refusal-cursor';
 import type { RefusalsQuery } from './refusals.query';
@@ -53,6 +55,7 @@ export class AuditService {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AUDIT_SIGNING_KEY) private readonly signingKey: KeyObject,
+    @Inject(LEDGER_SIGNING_KEY) private readonly ledgerKey: KeyObject,
     private readonly privacy: SubjectPrivacy,
   ) {}
 
@@ -184,7 +187,11 @@ export class AuditService {
     return present(verification);
   }
 
-  /** Every stream of the store, page by page, with progress in the log for a large store. */
+  /**
+   * Every stream of the store, page by page, with progress in the log for a large store; then the
+   * ledger's tree against the log and its latest signed head, which catches what a per-stream
+   * chain cannot: a stream rewritten with recomputed hashes, a deleted tail or stream, a reorder.
+   */
   async verifyAll() {
     const started = Date.now();
     let streams = 0;
@@ -206,12 +213,14 @@ export class AuditService {
       after = rows[rows.length - 1]!.stream_id;
       this.logger.log(`audit verification: ${streams} streams, ${events} events so far`);
     }
+    const ledger = await verifyLedger(this.pool, this.ledgerKey);
     return {
-      valid: broken.length === 0,
+      valid: broken.length === 0 && ledger.valid,
       streamsVerified: streams,
       eventsVerified: events,
       brokenStreams: broken.length,
       firstBroken: broken.slice(0, BROKEN_LISTED).map(present),
+      ledger,
       seconds: (Date.now() - started) / 1000,
     };
   }

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ledgerSigningKeyProvider } from './ledger-signing-key';
+import { LEDGER_SIGNING_KEY, ledgerSigningKeyProvider } from './ledger-signing-key';
 import { LedgerController } from './ledger.controller';
 import { LedgerService } from './ledger.service';
 
-@Module({ controllers: [LedgerController], providers: [LedgerService, ledgerSigningKeyProvider] })
+@Module({
+  controllers: [LedgerController],
+  providers: [LedgerService, ledgerSigningKeyProvider],
+  exports: [LEDGER_SIGNING_KEY],
+})
 export class LedgerModule {}

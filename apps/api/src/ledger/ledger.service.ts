@@ -1,8 +1,15 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { LedgerError, type LedgerErrorCode, LedgerTree, ledgerKeyId, type TreeHead } from '@talent/ledger';
-import { PG_POOL } from '@talent/platform';
+import {
+  LedgerError,
+  type LedgerErrorCode,
+  LedgerTree,
+  ledgerKeyId,
+  type TreeHead,
+  TreeHeadCheckpoints,
+} from '@talent/ledger';
+import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { LEDGER_SIGNING_KEY } from './ledger-signing-key';
 import type { ConsistencyProofQuery, InclusionProofQuery, TreeHeadsQuery } from './ledger.queries';
 
@@ -28,12 +35,18 @@ async function answered<T>(work: Promise<T>): Promise<T> {
 @Injectable()
 export class LedgerService {
   private readonly tree: LedgerTree;
+  private readonly checkpoints: TreeHeadCheckpoints;
 
   constructor(
     @Inject(PG_POOL) pool: Pool,
     @Inject(LEDGER_SIGNING_KEY) private readonly key: KeyObject,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.tree = new LedgerTree(pool);
+    this.checkpoints = new TreeHeadCheckpoints(
+      { directory: config.LEDGER_CHECKPOINT_DIR, witnessUrl: config.LEDGER_WITNESS_URL },
+      new Logger(LedgerService.name),
+    );
   }
 
   publicKey() {
@@ -47,7 +60,10 @@ export class LedgerService {
   }
 
   async issueTreeHead(): Promise<TreeHead> {
-    return (await this.tree.issueTreeHead(this.key, () => new Date()))!;
+    const head = (await this.tree.issueTreeHead(this.key, () => new Date()))!;
+    // The caller is not kept waiting while a witness that is down is retried; publish never throws.
+    void this.checkpoints.publish(head);
+    return head;
   }
 
   latestTreeHead(): Promise<TreeHead> {

@@ -82,6 +82,10 @@ const appConfigShape = z.object({
   LEDGER_SIGNING_KEY: z.string().min(1).optional(),
   // How often the worker signs a tree head, if events were appended since the last one.
   LEDGER_TREE_HEAD_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
+  // Where each signed tree head also goes, out of the database's reach: a directory (one JSON file
+  // per head) and/or a witness that is POSTed each head. See docs/security.md.
+  LEDGER_CHECKPOINT_DIR: z.string().min(1).optional(),
+  LEDGER_WITNESS_URL: z.url().optional(),
   // Requests per minute per signed-in user or API client, and per address (an office may share one).
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
