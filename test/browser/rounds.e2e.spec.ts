@@ -3,26 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type ApiClient } from '@talent/api-client';
-import { buildWorkbook, identityCardNumber } from '../../libs/spreadsheets/src/sheet-builder';
+import { buildWorkbook, identityCardNumber, ROSTER_HEADER } from '../../libs/spreadsheets/src/sheet-builder';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
 
-const ROSTER_HEADER = [
-  '姓名',
-  '性别',
-  '民族',
-  '出生年月',
-  '政治面貌',
-  '学历',
-  '学位',
-  '毕业院校',
-  '专业',
-  '职称',
-  '准考证号',
-  '身份证号',
-  '手机号',
-  '报考职位代码',
-];
 const NAMES = ['赵一', '钱二', '孙三', '李四'];
 const ticketOf = (index: number) => `2024800${index + 1}`;
 const rosterRow = (name: string, index: number) => [

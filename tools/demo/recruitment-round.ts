@@ -1,5 +1,5 @@
 import { accepted, type ApiClient, approver, officer } from '@talent/api-client';
-import { buildWorkbook, identityCardNumber } from '../../libs/spreadsheets/src/sheet-builder';
+import { buildWorkbook, identityCardNumber, ROSTER_HEADER } from '../../libs/spreadsheets/src/sheet-builder';
 import { addDays, type Candidate, driveCandidate, on } from './candidate-case';
 import {
   assessmentScore,
@@ -12,23 +12,6 @@ import {
   ticketOf,
   writtenScore,
 } from './rounds-2023';
-
-const ROSTER_HEADER = [
-  '姓名',
-  '性别',
-  '民族',
-  '出生年月',
-  '政治面貌',
-  '学历',
-  '学位',
-  '毕业院校',
-  '专业',
-  '职称',
-  '准考证号',
-  '身份证号',
-  '手机号',
-  '报考职位代码',
-];
 
 const CHANNEL_NAMES = { civil_servant: '公务员考生', campus_teacher: '师范毕业生', shortage_talent: '紧缺型人才' };
 

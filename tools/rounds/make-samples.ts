@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CellValue } from 'exceljs';
-import { buildWorkbook, identityCardNumber } from '../../libs/spreadsheets/src/sheet-builder';
+import { buildWorkbook, identityCardNumber, ROSTER_HEADER } from '../../libs/spreadsheets/src/sheet-builder';
 
 /**
  * Writes the docs' sample 报名 list and 笔试 scores of a fictional round: 20 applicants over 3
@@ -58,23 +58,6 @@ function sampleApplicants(): SampleApplicant[] {
     }),
   );
 }
-
-const ROSTER_HEADER = [
-  '姓名',
-  '性别',
-  '民族',
-  '出生年月',
-  '政治面貌',
-  '学历',
-  '学位',
-  '毕业院校',
-  '专业',
-  '职称',
-  '准考证号',
-  '身份证号',
-  '手机号',
-  '报考职位代码',
-];
 
 const rosterRow = (applicant: SampleApplicant, index: number): CellValue[] => [
   applicant.name,

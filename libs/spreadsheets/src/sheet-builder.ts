@@ -1,5 +1,6 @@
 import { type CellValue, Workbook } from 'exceljs';
 import { identityCardCheckCharacter } from '@talent/personal-data';
+import { ROSTER_COLUMNS } from './applicant-roster';
 
 /**
  * Builds .xlsx files the way an office fills them in, for the specs and the docs' samples. Not
@@ -13,6 +14,9 @@ export interface SheetSpec {
   /** Column widths in characters, in column order. */
   widths?: number[];
 }
+
+/** The header row of a 报名表 as offices head it: each roster column under its usual name. */
+export const ROSTER_HEADER = ROSTER_COLUMNS.map((column) => column.names[0]!);
 
 export async function buildWorkbook(...sheets: SheetSpec[]): Promise<Buffer> {
   const workbook = new Workbook();

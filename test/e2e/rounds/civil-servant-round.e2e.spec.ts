@@ -1,28 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Workbook } from 'exceljs';
 import { type ApiClient, approver, auditor, officer } from '@talent/api-client';
-import { buildWorkbook, identityCardNumber } from '../../../libs/spreadsheets/src/sheet-builder';
+import { buildWorkbook, identityCardNumber, ROSTER_HEADER } from '../../../libs/spreadsheets/src/sheet-builder';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /** Beijing time of a day in 2024 (and of 2025, for the end of 试用期). */
 const on = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
-
-const ROSTER_HEADER = [
-  '姓名',
-  '性别',
-  '民族',
-  '出生年月',
-  '政治面貌',
-  '学历',
-  '学位',
-  '毕业院校',
-  '专业',
-  '职称',
-  '准考证号',
-  '身份证号',
-  '手机号',
-  '报考职位代码',
-];
 
 /** Three posts of a county's 2024 civil-service round: 2, 1 and 2 places; 24, 16 and 20 applicants. */
 const POSTS = [
