@@ -2,9 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Pool } from 'pg';
+import { Pool } from 'pg';
 import { toCaseWorkflowId } from '@talent/domain';
-import { PG_POOL } from '@talent/platform';
 import { type ApiClient, approver, auditor, officer, requestJson } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -47,10 +46,12 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
   beforeAll(async () => {
     stack = await startTestStack('audit', { CASE_DAY_SECONDS: '0.05' });
     api = stack.client;
-    pool = stack.api.get<Pool>(PG_POOL);
+    // The owner's login: the api's may append and read events, never rewrite them.
+    pool = new Pool({ connectionString: stack.database.ownerUrl, max: 2 });
   });
 
   afterAll(async () => {
+    await pool?.end();
     await stack?.close();
   });
 

@@ -38,6 +38,7 @@ export async function startTestStack(
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
+    DATABASE_OWNER_URL: database.ownerUrl,
     TEMPORAL_ADDRESS: services.temporalAddress,
     TEMPORAL_NAMESPACE: services.namespace,
     TEMPORAL_TASK_QUEUE: taskQueue,

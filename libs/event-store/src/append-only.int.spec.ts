@@ -16,6 +16,8 @@ describe('the event log as the database keeps it', () => {
     store = new PostgresEventStore(db.pool);
     await db.pool.query(`CREATE ROLE ${appRole} NOLOGIN`);
     await db.pool.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON events, event_streams TO ${appRole}`);
+    // The migrations grant the append function to the app login alone, not to every role.
+    await db.pool.query(`GRANT EXECUTE ON FUNCTION append_events TO ${appRole}`);
   });
 
   afterAll(async () => {

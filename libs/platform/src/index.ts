@@ -12,6 +12,7 @@ export { AppConfigModule, APP_CONFIG } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions } from './database/data-source';
 export { migrateWithLock } from './database/migrate';
+export { grantAppRole, roleOfUrl } from './database/app-role';
 export { LoggingModule, REDACTED_LOG_PATHS } from './logging/logging.module';
 export { HealthModule } from './health/health.module';
 export { TemporalClientModule } from './temporal/temporal.module';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { grantAppRole } from './app-role';
 
 // Any constant works; it only has to be the same in every process of the deployment.
 const MIGRATION_LOCK_KEY = 0x74616c656e74; // "talent"
@@ -6,13 +7,19 @@ const MIGRATION_LOCK_KEY = 0x74616c656e74; // "talent"
 /**
  * Runs pending migrations while holding a session-level advisory lock, so that an api and a
  * worker (or several replicas) booting at the same moment apply each migration exactly once.
+ * With `appRole`, the data source is the owner's and the app login's privileges are set after
+ * the migrations (see grantAppRole), under the same lock.
  */
-export async function migrateWithLock(dataSource: DataSource): Promise<string[]> {
+export async function migrateWithLock(dataSource: DataSource, options: { appRole?: string } = {}): Promise<string[]> {
   const lockRunner = dataSource.createQueryRunner();
   await lockRunner.connect();
   try {
     await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (options.appRole) {
+      const appRole = options.appRole;
+      await dataSource.transaction((manager) => grantAppRole(manager, appRole));
+    }
     return applied.map((migration) => migration.name);
   } finally {
     await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
