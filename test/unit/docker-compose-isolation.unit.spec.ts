@@ -74,6 +74,7 @@ describe('docker-compose.yml gives each service its own database login', () => {
 
   it.each([
     ['talent', 'TALENT_DB_PASSWORD'],
+    ['talent_app', 'TALENT_APP_DB_PASSWORD'],
     ['temporal', 'TEMPORAL_DB_PASSWORD'],
   ])('creates the %s login with no power over roles, databases or replication', (login, password) => {
     expect(init).toMatch(
@@ -87,6 +88,11 @@ describe('docker-compose.yml gives each service its own database login', () => {
 
   it('makes talent the owner of its database, so that it runs its own migrations', () => {
     expect(init).toMatch(/CREATE DATABASE talent OWNER talent;/);
+  });
+
+  it('lets talent_app connect to the talent database and nothing more: the migrations grant the rest', () => {
+    expect(init).toContain('GRANT CONNECT, TEMPORARY ON DATABASE talent TO talent_app;');
+    expect(init.match(/GRANT .* TO talent_app/g)).toHaveLength(1);
   });
 
   it("makes temporal the owner of Temporal's databases, and keeps each login out of the other's", () => {

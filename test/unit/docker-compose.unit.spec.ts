@@ -57,16 +57,26 @@ describe('docker-compose.yml agrees with the application', () => {
     expect([...required].sort()).toEqual(Object.keys(operatorSecrets).sort());
   });
 
-  it.each(engineServices)('%s reaches the compose PostgreSQL as the talent login, in its database', (name) => {
-    const database = new URL(loadConfig(interpolate(services[name]!.environment)).DATABASE_URL);
-    const postgres = interpolate(services.postgres!.environment);
+  it.each(engineServices)(
+    '%s works as the talent_app login and migrates as the talent login, in the talent database',
+    (name) => {
+      const config = loadConfig(interpolate(services[name]!.environment));
+      const postgres = interpolate(services.postgres!.environment);
+      const logins = [
+        [config.DATABASE_URL, 'talent_app', postgres.TALENT_APP_DB_PASSWORD],
+        [config.DATABASE_OWNER_URL!, 'talent', postgres.TALENT_DB_PASSWORD],
+      ] as const;
 
-    expect(database.hostname).toBe('postgres');
-    expect(database.port).toBe('5432');
-    expect(database.username).toBe('talent');
-    expect(decodeURIComponent(database.password)).toBe(postgres.TALENT_DB_PASSWORD);
-    expect(database.pathname).toBe('/talent');
-  });
+      for (const [url, login, password] of logins) {
+        const database = new URL(url);
+        expect(database.hostname).toBe('postgres');
+        expect(database.port).toBe('5432');
+        expect(database.username).toBe(login);
+        expect(decodeURIComponent(database.password)).toBe(password);
+        expect(database.pathname).toBe('/talent');
+      }
+    },
+  );
 
   it.each(engineServices)('%s waits for the database, the Temporal server and its namespace', (name) => {
     expect(services[name]!.depends_on).toEqual({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   EMBEDDED_PG_DEFAULT_PORT,
   type EmbeddedPostgresServer,
+  ensureEngineLogins,
   ensureLocalSecrets,
   isPortFree,
   repoRoot,
@@ -57,9 +58,17 @@ async function startServices(stack: Stack): Promise<NodeJS.ProcessEnv> {
       database: 'talent',
       log,
     });
-    env.DATABASE_URL = stack.postgres.url;
+    const logins = await ensureEngineLogins(stack.postgres.adminUrl, 'talent', {
+      owner: env.EMBEDDED_PG_OWNER_PASSWORD!,
+      app: env.EMBEDDED_PG_APP_PASSWORD!,
+    });
+    env.DATABASE_OWNER_URL = logins.ownerUrl;
+    env.DATABASE_URL = logins.appUrl;
     log(`PostgreSQL (embedded) on 127.0.0.1:${port}, data in ${path.join(dataDir, 'postgres')}`);
   }
+  // Only this process logs in with the embedded server's passwords; the api and worker get URLs.
+  delete env.EMBEDDED_PG_OWNER_PASSWORD;
+  delete env.EMBEDDED_PG_APP_PASSWORD;
   if (!env.TEMPORAL_ADDRESS) {
     const port = numberFromEnv('TEMPORAL_PORT', 7233);
     const uiPort = numberFromEnv('TEMPORAL_UI_PORT', 8233);

@@ -99,3 +99,82 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await ensureDatabase(adminUrl, options.database);
   return { url: embeddedDatabaseUrl(options.port, options.database), adminUrl, stop: () => postgres.stop() };
 }
+
+export interface EngineLogins {
+  /** Owns the database and runs the migrations: DATABASE_OWNER_URL. */
+  ownerUrl: string;
+  /** What the api and the worker use: DATABASE_URL. */
+  appUrl: string;
+}
+
+const OWNER_ROLE = 'talent_owner';
+const APP_ROLE = 'talent_app';
+
+/**
+ * The engine's two logins on `npm start`'s embedded server, made (or their passwords reset to
+ * those kept in secrets.env) by its superuser. A database made before there were two logins,
+ * owned by the superuser, is handed to the owner login with everything in it.
+ */
+export async function ensureEngineLogins(
+  adminUrl: string,
+  database: string,
+  passwords: { owner: string; app: string },
+): Promise<EngineLogins> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (const [role, password] of [
+      [OWNER_ROLE, passwords.owner],
+      [APP_ROLE, passwords.app],
+    ] as const) {
+      const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      const verb = exists.rowCount === 0 ? 'CREATE' : 'ALTER';
+      await admin.query(
+        `${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${admin.escapeLiteral(password)}`,
+      );
+    }
+    const quoted = `"${database.replaceAll('"', '""')}"`;
+    await admin.query(`ALTER DATABASE ${quoted} OWNER TO ${OWNER_ROLE}`);
+    await admin.query(`REVOKE ALL ON DATABASE ${quoted} FROM PUBLIC`);
+    await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoted} TO ${APP_ROLE}`);
+  } finally {
+    await admin.end();
+  }
+  const url = (login?: { role: string; password: string }) => {
+    const value = new URL(adminUrl);
+    value.pathname = `/${database}`;
+    if (login) {
+      value.username = login.role;
+      value.password = login.password;
+    }
+    return value.toString();
+  };
+  const inDatabase = new Client({ connectionString: url() });
+  await inDatabase.connect();
+  try {
+    await inDatabase.query(ADOPT_OBJECTS);
+  } finally {
+    await inDatabase.end();
+  }
+  return {
+    ownerUrl: url({ role: OWNER_ROLE, password: passwords.owner }),
+    appUrl: url({ role: APP_ROLE, password: passwords.app }),
+  };
+}
+
+// Tables (their sequences and indexes follow) and functions still owned by another role.
+const ADOPT_OBJECTS = `
+  DO $adopt$
+  DECLARE object record;
+  BEGIN
+    FOR object IN
+      SELECT format('ALTER TABLE %s OWNER TO ${OWNER_ROLE}', c.oid::regclass) AS statement FROM pg_class c
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relowner <> '${OWNER_ROLE}'::regrole
+      UNION ALL
+      SELECT format('ALTER FUNCTION %s OWNER TO ${OWNER_ROLE}', p.oid::regprocedure) FROM pg_proc p
+      WHERE p.pronamespace = 'public'::regnamespace AND p.proowner <> '${OWNER_ROLE}'::regrole
+    LOOP
+      EXECUTE object.statement;
+    END LOOP;
+  END
+  $adopt$`;

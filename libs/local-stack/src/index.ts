@@ -7,4 +7,5 @@ export { freePort, isPortFree } from './free-port';
 export { repoRoot } from './repo-root';
 export { stopChild } from './stop-child';
 export { ensureLocalSecrets, generateDeploymentSecrets, generateSecrets } from './local-secrets';
-export { embeddedDatabaseUrl, EMBEDDED_PG_DEFAULT_PORT } from './embedded-postgres';
+export { embeddedDatabaseUrl, EMBEDDED_PG_DEFAULT_PORT, ensureEngineLogins } from './embedded-postgres';
+export type { EngineLogins } from './embedded-postgres';

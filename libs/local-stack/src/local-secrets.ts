@@ -15,14 +15,21 @@ const GENERATORS = {
 
 /**
  * Passwords of the docker compose deployment's database logins: the PostgreSQL superuser (used
- * only to create the others), the engine's and Temporal's. URL-safe, since one goes into
- * DATABASE_URL. `npm start`'s embedded database needs none of them.
+ * only to create the others), the engine's owner (migrations) and app login, and Temporal's.
+ * URL-safe, since they go into DATABASE_OWNER_URL and DATABASE_URL.
  */
 const databasePassword = () => randomBytes(32).toString('base64url');
 const DATABASE_PASSWORD_GENERATORS = {
   POSTGRES_PASSWORD: databasePassword,
   TALENT_DB_PASSWORD: databasePassword,
+  TALENT_APP_DB_PASSWORD: databasePassword,
   TEMPORAL_DB_PASSWORD: databasePassword,
+} as const;
+
+/** The logins of `npm start`'s embedded database (ensureEngineLogins), made once like the keys. */
+const EMBEDDED_DATABASE_PASSWORD_GENERATORS = {
+  EMBEDDED_PG_OWNER_PASSWORD: databasePassword,
+  EMBEDDED_PG_APP_PASSWORD: databasePassword,
 } as const;
 
 function generateAll<Name extends string>(generators: Record<Name, () => string>): Record<Name, string> {
@@ -54,7 +61,7 @@ export function ensureLocalSecrets(dataDir: string, env: NodeJS.ProcessEnv): { f
   const file = path.join(dataDir, 'secrets.env');
   const stored = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
   const created: string[] = [];
-  for (const [name, generate] of Object.entries(GENERATORS)) {
+  for (const [name, generate] of Object.entries({ ...GENERATORS, ...EMBEDDED_DATABASE_PASSWORD_GENERATORS })) {
     if (env[name]) continue;
     if (!stored[name]) {
       stored[name] = generate();
