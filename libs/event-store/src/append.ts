@@ -1,9 +1,48 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { EventIdConflictError, InvalidEventError, StreamVersionConflictError } from './event-store.errors';
 import { canonicalEvent, type NormalisedEvent, sha256Hex, type StreamHead } from './hash-chain';
 import type { AppendResult, ExpectedVersion } from './types';
 
 export const EVENTS_NOTIFY_CHANNEL = 'talent_events';
+
+const NOTIFY = `SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`;
+
+/**
+ * Wakes EventSubscriptions after appends committed on the pool, each NOTIFY its own short
+ * transaction: inside an append's it would hold PostgreSQL's global notify lock until that
+ * commit is flushed, so appends could no longer commit together (NotifyAfterAppend1764000032000).
+ * Coalesced: one NOTIFY in flight at a time, and one more after it if appends committed
+ * meanwhile, so every append is followed by a NOTIFY sent after its commit. A lost one only
+ * delays a subscriber to its poll interval.
+ */
+export class AppendNotifier {
+  private inFlight = false;
+  private again = false;
+
+  constructor(private readonly pool: Pick<Pool, 'query'>) {}
+
+  appended(): void {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.inFlight = true;
+    void this.send();
+  }
+
+  private async send(): Promise<void> {
+    do {
+      this.again = false;
+      await this.pool.query(NOTIFY).catch(() => undefined);
+    } while (this.again);
+    this.inFlight = false;
+  }
+}
+
+/** Inside the caller's transaction, the NOTIFY is delivered at its commit, after the events. */
+export async function notifyAtCommit(client: Pick<PoolClient, 'query'>): Promise<void> {
+  await client.query(NOTIFY);
+}
 
 const UNIQUE_VIOLATION = '23505';
 const INVALID_TRANSACTION_STATE = '25000';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { appendEvents, readStreamHead } from './append';
+import { AppendNotifier, appendEvents, notifyAtCommit, readStreamHead } from './append';
 import type { NormalisedEvent, StreamHead } from './hash-chain';
 import { InvalidEventError } from './event-store.errors';
 import {
@@ -121,6 +121,7 @@ export class PostgresEventStore {
    * append function checks the head under the stream's lock.
    */
   private readonly heads = new LruMap<string, StreamHead>(10_000);
+  private readonly notifier: AppendNotifier;
 
   constructor(
     private readonly pool: Pool,
@@ -128,6 +129,7 @@ export class PostgresEventStore {
   ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.clock = options.clock ?? (() => new Date());
+    this.notifier = new AppendNotifier(pool);
   }
 
   async append(
@@ -136,7 +138,9 @@ export class PostgresEventStore {
     events: readonly NewEvent<string, object>[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    return this.appendThrough(this.pool, streamId, expectedVersion, events, options);
+    const result = await this.appendThrough(this.pool, streamId, expectedVersion, events, options);
+    if (!result.alreadyStored) this.notifier.appended();
+    return result;
   }
 
   /**
@@ -144,14 +148,16 @@ export class PostgresEventStore {
    * that follow (it must be the transaction's first write; see the append_events migration).
    * Retrying with the same event ids returns the stored result and writes nothing.
    */
-  appendWithin(
+  async appendWithin(
     client: PoolClient,
     streamId: string,
     expectedVersion: ExpectedVersion,
     events: readonly NewEvent<string, object>[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    return this.appendThrough(client, streamId, expectedVersion, events, options);
+    const result = await this.appendThrough(client, streamId, expectedVersion, events, options);
+    if (!result.alreadyStored) await notifyAtCommit(client);
+    return result;
   }
 
   private async appendThrough(
