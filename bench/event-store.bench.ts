@@ -5,15 +5,20 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { type NewEvent, PostgresEventStore } from '@talent/event-store';
 import { activityByDayProjection, ProjectionRunner } from '@talent/projections';
 import { benchDatabase } from './bench-database';
+import { followLedger, timeProofs } from './ledger-proofs';
 
 /**
- * `npm run bench:event-store`: append throughput and latency of our store beside Emmett's
- * PostgreSQL store and a bare INSERT of the same rows, then projection catch-up over a large
- * store. Sizes: BENCH_APPENDS (appends per writer configuration, default 3000) and BENCH_EVENTS
- * (events in the catch-up store, default 1,000,000).
+ * `npm run bench:event-store`: append throughput and latency of our store, with the ledger's
+ * tree followed and without, beside Emmett's PostgreSQL store and a bare INSERT of the same rows;
+ * then projection catch-up, the tree's build and its proofs over a large store. Sizes:
+ * BENCH_APPENDS (appends per writer configuration, default 3000), BENCH_EVENTS (events in the
+ * large store, default 1,000,000) and BENCH_PROOFS (proofs of each kind, default 1000).
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 3000);
 const CATCH_UP_EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const PROOFS = Number(process.env.BENCH_PROOFS ?? 1000);
+const OURS = 'talent event store';
+const OURS_WITH_TREE = 'talent event store, ledger tree followed';
 const WRITERS = [1, 4, 16];
 const BATCHES = [1, 10];
 
@@ -108,7 +113,8 @@ async function main(): Promise<void> {
       event_id uuid NOT NULL UNIQUE, event_type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
       recorded_at timestamptz NOT NULL DEFAULT now())`);
     const systems: Record<string, AppendFn> = {
-      'talent event store': (streamId, version, batch) =>
+      [OURS]: (streamId, version, batch) => store.append(streamId, version === 0 ? 'no_stream' : version, batch),
+      [OURS_WITH_TREE]: (streamId, version, batch) =>
         store.append(streamId, version === 0 ? 'no_stream' : version, batch),
       'emmett-postgresql 0.42': (streamId, version, batch) =>
         emmett.appendToStream(
@@ -141,7 +147,9 @@ async function main(): Promise<void> {
     for (const batch of BATCHES) {
       for (const writers of WRITERS) {
         for (const [system, append] of Object.entries(systems)) {
+          const follower = system === OURS_WITH_TREE ? followLedger(db.pool) : undefined;
           results.push(await measure(system, writers, batch, append));
+          await follower?.stop();
         }
       }
     }
@@ -157,16 +165,17 @@ async function main(): Promise<void> {
     }
 
     console.log('\n## Ratios (talent event store ÷ peer, appends/s)\n');
-    console.log('| events per append | writers | vs emmett | vs bare INSERT |');
-    console.log('| ---: | ---: | ---: | ---: |');
+    console.log('| events per append | writers | vs emmett | vs bare INSERT | tree followed ÷ not |');
+    console.log('| ---: | ---: | ---: | ---: | ---: |');
     for (const batch of BATCHES) {
       for (const writers of WRITERS) {
         const find = (system: string) =>
           results.find((result) => result.system === system && result.batch === batch && result.writers === writers)!;
-        const ours = find('talent event store').appendsPerSecond;
+        const ours = find(OURS).appendsPerSecond;
         console.log(
           `| ${batch} | ${writers} | ${format(ours / find('emmett-postgresql 0.42').appendsPerSecond, 2)} | ` +
-            `${format(ours / find('bare INSERT (floor)').appendsPerSecond, 2)} |`,
+            `${format(ours / find('bare INSERT (floor)').appendsPerSecond, 2)} | ` +
+            `${format(find(OURS_WITH_TREE).appendsPerSecond / ours, 2)} |`,
         );
       }
     }
@@ -188,6 +197,27 @@ async function main(): Promise<void> {
       `activity_by_day caught up on ${format(applied)} of ${format(total)} events in ${format(seconds, 1)} s: ` +
         `${format(applied / seconds)} events/s (batches of 5,000, batch and checkpoint in one transaction)`,
     );
+
+    console.log(`\n## Ledger proofs\n`);
+    const proofs = await timeProofs(db.pool, PROOFS);
+    console.log(
+      `tree extended from ${format(proofs.builtFrom)} to ${format(proofs.treeSize)} events in ` +
+        `${format(proofs.buildSeconds, 1)} s (${format((proofs.treeSize - proofs.builtFrom) / proofs.buildSeconds)} ` +
+        `events/s, batches of 50,000); ${format(PROOFS)} proofs of each kind ` +
+        `against the whole tree, at random leaves and from random earlier sizes:\n`,
+    );
+    console.log('| proof | p50 ms | p99 ms | max ms |');
+    console.log('| --- | ---: | ---: | ---: |');
+    for (const [kind, timings] of [
+      ['inclusion', proofs.inclusion],
+      ['consistency', proofs.consistency],
+    ] as const) {
+      const sorted = [...timings].sort((a, b) => a - b);
+      console.log(
+        `| ${kind} | ${format(percentile(sorted, 50), 2)} | ${format(percentile(sorted, 99), 2)} | ` +
+          `${format(sorted.at(-1)!, 2)} |`,
+      );
+    }
   } finally {
     await db.close();
   }

@@ -35,6 +35,7 @@ const appendFunction = ({ notify }: { notify: boolean }) => `
         v_stored json;
         v_positions bigint[];
         v_count integer := cardinality(p_event_ids);
+        v_events jsonb[];
         v_failing bigint;
         v_problem text;
         c_hashed_fields CONSTANT text[] := ARRAY['previousHash', 'streamId', 'streamVersion', 'eventId', 'type',
@@ -71,6 +72,7 @@ const appendFunction = ({ notify }: { notify: boolean }) => `
           RETURN;
         END IF;
 
+        v_events := p_canonical::jsonb[];
         -- One statement over all the events, not a loop of statements: the same checks, in the
         -- same order, reporting the first event that fails one.
         SELECT checks.n, checks.problem INTO v_failing, v_problem FROM (
@@ -93,7 +95,7 @@ const appendFunction = ({ notify }: { notify: boolean }) => `
             WHEN encode(sha256(convert_to(x.c, 'UTF8')), 'hex') IS DISTINCT FROM p_hashes[x.n]
               THEN 'does not hash to the hash claimed for it'
           END AS problem
-          FROM unnest(p_canonical) WITH ORDINALITY AS x(c, n) CROSS JOIN LATERAL (SELECT x.c::jsonb AS e) parsed
+          FROM unnest(p_canonical, v_events) WITH ORDINALITY AS x(c, e, n)
         ) checks WHERE checks.problem IS NOT NULL ORDER BY checks.n LIMIT 1;
         IF v_problem IS NOT NULL THEN
           RAISE EXCEPTION 'event % of the append to % %', v_failing, p_stream_id, v_problem
@@ -111,7 +113,7 @@ const appendFunction = ({ notify }: { notify: boolean }) => `
           SELECT p_stream_id, v_version + n, (j->>'eventId')::uuid, j->>'type', (j->>'schemaVersion')::integer,
                  j->'data', j->'metadata', (j->>'occurredAt')::timestamptz, (j->>'recordedAt')::timestamptz,
                  j->>'previousHash', h
-          FROM unnest(p_canonical, p_hashes) WITH ORDINALITY AS x(c, h, n) CROSS JOIN LATERAL (SELECT x.c::jsonb AS j) parsed
+          FROM unnest(v_events, p_hashes) WITH ORDINALITY AS x(j, h, n)
           RETURNING global_position, stream_version
         )
         SELECT array_agg(global_position ORDER BY stream_version) INTO v_positions FROM inserted;
