@@ -32,7 +32,10 @@ const appConfigShape = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   // The schema's owner, for migrations only (a connection closed once they ran); DATABASE_URL's
   // login then appends and reads events but can never rewrite them. Unset: DATABASE_URL owns all.
-  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   TEMPORAL_ADDRESS: z
     .string({ error: 'is required (host:port of the Temporal frontend)' })

@@ -53,7 +53,10 @@ describe('the app login, as the migrations grant it', () => {
                            occurred_at, recorded_at, hash)
        VALUES ($1, 3, gen_random_uuid(), 'CaseClosed', 1, '{}', '{}', now(), now(), 'forged')`,
     ],
-    ['INSERT a stream head', `INSERT INTO event_streams (stream_id, stream_type, version) VALUES ($1 || '-x', 'case', 0)`],
+    [
+      'INSERT a stream head',
+      `INSERT INTO event_streams (stream_id, stream_type, version) VALUES ($1 || '-x', 'case', 0)`,
+    ],
   ])('may not %s', async (_, statement) => {
     await expect(app.query(statement, [streamId])).rejects.toMatchObject({ code: '42501' });
   });
