@@ -10,7 +10,7 @@ const NOTIFY = `SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`;
 /**
  * Wakes EventSubscriptions after appends committed on the pool, each NOTIFY its own short
  * transaction: inside an append's it would hold PostgreSQL's global notify lock until that
- * commit is flushed, so appends could no longer commit together (NotifyAfterAppend1764000032000).
+ * commit is flushed, so appends could no longer commit together (NotifyAfterAppend1764000033000).
  * Coalesced: one NOTIFY in flight at a time, and one more after it if appends committed
  * meanwhile, so every append is followed by a NOTIFY sent after its commit. A lost one only
  * delays a subscriber to its poll interval.

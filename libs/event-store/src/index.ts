@@ -18,7 +18,7 @@ export { CreateEventStore1764000000000 } from './migrations/1764000000000-create
 export { CreateAppendFunction1764000003000 } from './migrations/1764000003000-create-append-function';
 export { IndexEventsByTypeAndOccurrence1764000010000 } from './migrations/1764000010000-index-events-by-type-and-occurrence';
 export { HashEventsInDatabase1764000030000 } from './migrations/1764000030000-hash-events-in-database';
-export { NotifyAfterAppend1764000032000 } from './migrations/1764000032000-notify-after-append';
+export { NotifyAfterAppend1764000033000 } from './migrations/1764000033000-notify-after-append';
 export type * from './types';
 export { START_OF_STORE, cursorOf } from './types';
 export { LruMap } from './lru-map';

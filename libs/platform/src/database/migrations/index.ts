@@ -4,7 +4,7 @@ import {
   CreateEventStore1764000000000,
   HashEventsInDatabase1764000030000,
   IndexEventsByTypeAndOccurrence1764000010000,
-  NotifyAfterAppend1764000032000,
+  NotifyAfterAppend1764000033000,
 } from '@talent/event-store';
 import {
   CreateActivityByDay1764000002000,
@@ -39,5 +39,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateRoundImports1764000020000,
   HashEventsInDatabase1764000030000,
   CreateLedger1764000031000,
-  NotifyAfterAppend1764000032000,
+  NotifyAfterAppend1764000033000,
 ];

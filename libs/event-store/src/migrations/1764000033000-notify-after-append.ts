@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * HashEventsInDatabase1764000030000: the same checks and messages, hashes, locks and order; CREATE
  * OR REPLACE keeps the function's owner and grants. `down` puts the NOTIFY back.
  */
-export class NotifyAfterAppend1764000032000 implements MigrationInterface {
-  name = 'NotifyAfterAppend1764000032000';
+export class NotifyAfterAppend1764000033000 implements MigrationInterface {
+  name = 'NotifyAfterAppend1764000033000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(appendFunction({ notify: false }));
