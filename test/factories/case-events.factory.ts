@@ -10,6 +10,7 @@ export function caseStream(options: {
   channel?: string;
   workstationType?: string;
   openedOn: string;
+  name?: string;
   steps?: Array<{ on: string; type: string; data: JsonObject }>;
 }): { streamId: string; events: NewEvent[] } {
   const caseId = randomUUID();
@@ -22,7 +23,7 @@ export function caseStream(options: {
       ...(options.workstationType && { workstationType: options.workstationType }),
       pipelineId: 'x',
       pipelineVersion: 1,
-      subject: { name: '某人' },
+      subject: { name: options.name ?? '某人' },
       year: Number(options.openedOn.slice(0, 4)),
       divisionCode: '530000',
     },

@@ -12,7 +12,7 @@ export { CreateActivityByDay1764000002000 } from './migrations/1764000002000-cre
 export { caseListProjection } from './case-list/case-list.projection';
 export { CreateCaseList1764000004000 } from './migrations/1764000004000-create-case-list';
 export { listCases, decodeCursor, encodeCursor } from './case-list/case-list.query';
-export type { CaseListFilters, CaseListItem } from './case-list/case-list.query';
+export type { CaseListFilters, CaseListItem, CaseStageRef } from './case-list/case-list.query';
 export { annualStatisticsProjection } from './annual-statistics/annual-statistics.projection';
 export {
   annualStatistics,

@@ -18,6 +18,7 @@ import {
   type CaseState,
   type OpenCase,
   type PersonCommand,
+  type StageKind,
   toCaseStreamId,
   toCaseWorkflowId,
 } from '@talent/domain';
@@ -25,7 +26,7 @@ import { PostgresEventStore } from '@talent/event-store';
 import { caseStateOf, nameBasedUuid, signCommand } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
-import { decodeCursor, listCases } from '@talent/projections';
+import { type CaseStageRef, decodeCursor, listCases } from '@talent/projections';
 import { caseStartAttributes } from '@talent/workflows/search-attributes';
 import {
   caseCommandUpdate,
@@ -295,11 +296,25 @@ export class CasesService {
     if (query.kind) checkGranted(granted, query.kind as CaseKind, 'read');
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) throw new BadRequestException(['cursor is not one this api gave out']);
-    const { limit = 50, cursor: _cursor, ...filters } = query;
+    const { limit = 50, cursor: _cursor, stageKind, ...filters } = query;
     return listCases(
       this.pool,
-      { ...filters, divisionCode: this.config.DIVISION_CODE, ...(granted && { kinds: granted }) },
+      {
+        ...filters,
+        divisionCode: this.config.DIVISION_CODE,
+        ...(granted && { kinds: granted }),
+        ...(stageKind && { stages: this.stagesOfKind(stageKind) }),
+      },
       { limit, after },
+    );
+  }
+
+  /** Every stage of this kind in every pipeline version a case may still run on. */
+  private stagesOfKind(kind: StageKind): CaseStageRef[] {
+    return this.pipelines.list().flatMap((pipeline) =>
+      Object.entries(pipeline.stages)
+        .filter(([, stage]) => stage.kind === kind)
+        .map(([stage]) => ({ pipelineId: pipeline.id, pipelineVersion: pipeline.version, stage })),
     );
   }
 }

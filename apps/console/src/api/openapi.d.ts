@@ -1962,10 +1962,16 @@ export interface operations {
         kind?: 'recruitment' | 'expert_workstation' | 'returning_talent';
         channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
         stage?: string;
+        /** @description Only cases whose current stage is of this kind in its pipeline (approval: waiting for an approver) */
+        stageKind?: 'task' | 'approval' | 'notice' | 'quota' | 'payment' | 'follow_up';
         status?: 'open' | 'suspended' | 'closed';
         year?: number;
         /** @description Only cases whose current stage is past its deadline */
         overdue?: boolean;
+        /** @description Part of the subject's name */
+        name?: string;
+        /** @description Only cases whose current stage falls due before this instant (ISO 8601 with offset) */
+        dueBefore?: string;
         limit?: number;
         /** @description nextCursor of the previous page */
         cursor?: string;

@@ -7,6 +7,11 @@ import { listCases } from './case-list.query';
 
 const entered = (on: string, stage: string) => ({ on, type: 'StageEntered', data: { stage, stageKind: 'task' } });
 const overdue = (on: string, stage: string) => ({ on, type: 'StageOverdue', data: { stage, deadlineAt: on } });
+const scheduled = (on: string, stage: string, deadlineAt: string) => ({
+  on,
+  type: 'StageScheduled',
+  data: { stage, deadlineAt },
+});
 
 describe('the case list read model', () => {
   let db: MigratedDatabase;
@@ -20,10 +25,12 @@ describe('the case list read model', () => {
         kind: 'recruitment',
         channel: 'civil_servant',
         openedOn: '2023-03-01',
+        name: '张三丰',
         steps: [
           entered('2023-03-01', 'application'),
           action('2023-03-02', 'register'),
           entered('2023-03-02', 'qualificationReview'),
+          scheduled('2023-03-02', 'qualificationReview', '2023-03-16T10:00:00+08:00'),
           overdue('2023-03-20', 'qualificationReview'),
         ],
       }),
@@ -31,7 +38,12 @@ describe('the case list read model', () => {
         kind: 'recruitment',
         channel: 'civil_servant',
         openedOn: '2023-03-02',
-        steps: [entered('2023-03-02', 'publicNotice'), objection('2023-03-03')],
+        name: '李四',
+        steps: [
+          entered('2023-03-02', 'publicNotice'),
+          scheduled('2023-03-02', 'publicNotice', '2023-03-30T10:00:00+08:00'),
+          objection('2023-03-03'),
+        ],
       }),
       caseStream({
         kind: 'returning_talent',
@@ -59,6 +71,19 @@ describe('the case list read model', () => {
       { kind: 'recruitment', stage: 'qualificationReview', status: 'open', outcome: null, overdue: true },
     ]);
     expect((await listCases(db.pool, { overdue: true }, { limit: 10 })).items).toHaveLength(1);
+  });
+
+  it('finds cases by part of the name, by deadline and by stage within a pipeline version', async () => {
+    const names = async (filters: Parameters<typeof listCases>[1]) =>
+      (await listCases(db.pool, filters, { limit: 10 })).items.map((item) => item.subjectName);
+
+    expect(await names({ name: '三' })).toEqual(['张三丰']);
+    expect(await names({ name: '%' })).toEqual([]);
+    expect(await names({ dueBefore: '2023-03-20T00:00:00+08:00' })).toEqual(['张三丰']);
+    expect(await names({ dueBefore: '2023-04-01T00:00:00+08:00' })).toEqual(['李四', '张三丰']);
+    expect(await names({ stages: [{ pipelineId: 'x', pipelineVersion: 1, stage: 'publicNotice' }] })).toEqual(['李四']);
+    expect(await names({ stages: [{ pipelineId: 'x', pipelineVersion: 2, stage: 'publicNotice' }] })).toEqual([]);
+    expect(await names({ stages: [] })).toEqual([]);
   });
 
   it('rebuilds into a table equal to the incrementally built one', async () => {
