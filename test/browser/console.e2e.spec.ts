@@ -46,6 +46,7 @@ describe('the console in a browser', () => {
     await expectChinese(page, 'sign-in');
 
     await signInFirstTime(page, 'officer-wu', password);
+    await page.getByRole('menuitem', { name: '案件办理' }).click();
     await page.getByRole('link', { name: '陈老师' }).waitFor();
     await expectChinese(page, 'cases');
     await page.getByRole('link', { name: '陈老师' }).click();

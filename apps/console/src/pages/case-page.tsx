@@ -9,6 +9,7 @@ import { ActionForm } from '../components/action-form';
 import { QueryFailure } from '../components/query-failure';
 import { channelLabel, date, kindLabel, statusLabel } from '../i18n/labels';
 import { useSession } from '../session/session';
+import { CaseFacts } from './case-facts';
 import { CaseHistory } from './case-history';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -63,9 +64,10 @@ function CaseWork({ view, pipeline }: { view: CaseView; pipeline: PipelineDefini
         <Descriptions.Item label="办理期限">{date(state.deadlineAt)}</Descriptions.Item>
         {state.noticeEndsAt && <Descriptions.Item label="公示截止">{date(state.noticeEndsAt)}</Descriptions.Item>}
         {state.outcome && pipeline && (
-          <Descriptions.Item label="办理结果">{pipeline.outcomes[state.outcome]?.label ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="办理结果">{pipeline.outcomes[state.outcome.id]?.label ?? '—'}</Descriptions.Item>
         )}
       </Descriptions>
+      <CaseFacts view={view} />
       {pipeline && <StageTrack pipeline={pipeline} view={view} />}
       <CaseActions view={view} pipeline={pipeline} />
     </Space>

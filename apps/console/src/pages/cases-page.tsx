@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Form, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { useStageLabels } from '../api/pipelines';
@@ -17,6 +17,7 @@ import {
 } from '../i18n/labels';
 
 interface Filters {
+  name?: string;
   kind?: 'recruitment' | 'expert_workstation' | 'returning_talent';
   channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
   status?: 'open' | 'suspended' | 'closed';
@@ -35,7 +36,16 @@ export function CasesPage() {
     queryFn: ({ pageParam }) =>
       call<CaseList>(() =>
         api.GET('/cases', {
-          params: { query: { ...filters, overdue: filters.overdue || undefined, limit: PAGE, cursor: pageParam } },
+          params: {
+            query: {
+              ...filters,
+              // An emptied search box means no search, not a search for nothing.
+              name: filters.name?.trim() || undefined,
+              overdue: filters.overdue || undefined,
+              limit: PAGE,
+              cursor: pageParam,
+            },
+          },
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -70,6 +80,9 @@ export function CasesPage() {
   return (
     <Card title="案件列表">
       <Form<Filters> layout="inline" onValuesChange={(_, all) => setFilters(all)} style={{ marginBottom: 16 }}>
+        <Form.Item name="name" label="姓名">
+          <Input allowClear placeholder="输入姓名中的字" style={{ width: 160 }} maxLength={50} />
+        </Form.Item>
         <Form.Item name="kind" label="类别">
           <Select allowClear options={KIND_OPTIONS} style={{ width: 140 }} placeholder="全部" />
         </Form.Item>
