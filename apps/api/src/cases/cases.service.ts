@@ -23,7 +23,7 @@ import {
   toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { caseStateOf, nameBasedUuid, signCommand } from '@talent/activities';
+import { caseStateOf, nameBasedUuid, signCommand, workingDaysLeft } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { type CaseStageRef, decodeCursor, listCases } from '@talent/projections';
@@ -218,7 +218,18 @@ export class CasesService {
       outcome: view.state.outcome && { ...view.state.outcome, label: pipeline.outcomes[view.state.outcome.id]?.label },
       subject,
       state: { ...view.state, opened: { ...view.state.opened, subject } },
+      notice: this.noticeCountdown(view.state),
       allowedActions: availableActions(view.state, pipeline, actor),
+    };
+  }
+
+  /** A running 公示's end and the working days it has left, by the office's calendar; null when none runs. */
+  private noticeCountdown(state: CaseState) {
+    if (!state.noticeEndsAt || state.noticeCompleted || state.status === 'closed') return null;
+    const calendar = { extraHolidays: this.config.LOCAL_HOLIDAYS, extraWorkdays: this.config.LOCAL_WORKDAYS };
+    return {
+      endsAt: state.noticeEndsAt,
+      workingDaysLeft: workingDaysLeft(new Date(), new Date(state.noticeEndsAt), calendar),
     };
   }
 
