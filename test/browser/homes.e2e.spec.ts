@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type ApiClient } from '@talent/api-client';
+import { admin, type ApiClient, requestJson } from '@talent/api-client';
+import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
 
@@ -32,6 +33,8 @@ describe('the role homes in a browser', () => {
     expect((await englishOnPage(page)).filter((word) => !data.includes(word))).toEqual([]);
   };
   const STACK_ADMIN_NAME = ['Test', 'admin'];
+  const requestJsonAs = async (path: string) =>
+    requestJson(`${stack.baseUrl}${path}`, { headers: await authHeaders(stack.baseUrl, admin) });
 
   const openCampusTeacher = async (name: string) => {
     const opened = await api.open({ kind: 'recruitment', channel: 'campus_teacher', subject: { name }, year: 2023 });
@@ -60,6 +63,23 @@ describe('the role homes in a browser', () => {
     await page.getByText('已创建用户：孙科员').waitFor();
     await page.getByRole('row', { name: /officer-sun.*孙科员.*经办人.*待设置密码/ }).waitFor();
     await expectChinese(page, 'admin-users', STACK_ADMIN_NAME);
+    // The same id again: the rule, in Chinese, stays in the form.
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await page.getByLabel('账号').fill('officer-sun');
+    await page.getByLabel('姓名').fill('另一位孙科员');
+    await choose(page, '角色', '审计人员');
+    await page.getByLabel('初始密码').fill(`${password}-sun2`);
+    await page.getByRole('button', { name: '创建' }).click();
+    await page.getByText('该账号或系统标识已被使用，请换一个。').waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page
+      .getByRole('row', { name: /officer-sun/ })
+      .getByRole('button', { name: '修改角色或状态' })
+      .click();
+    await choose(page, '角色', '审批人');
+    await page.getByLabel('理由').fill('任科长');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('row', { name: /officer-sun.*孙科员.*审批人/ }).waitFor();
 
     await page.getByRole('menuitem', { name: '年度计划' }).click();
     const year = new Date().getFullYear();
@@ -72,10 +92,48 @@ describe('the role homes in a browser', () => {
     await page.getByText('3,000,000 元').first().waitFor();
     await expectChinese(page, 'admin-plan');
 
+    expect((await requestJsonAs(`/users/officer-sun`)).body).toMatchObject({ role: 'approver' });
     expect((await api.plan(year)).body).toMatchObject({
       quotas: { high_level_talent: { total: 12 }, shortage_talent: { total: 8 } },
       fund: { totalCny: 3_000_000 },
     });
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lets an admin register another system, issue it a key shown once, and revoke it', async () => {
+    const password = await createAccount(stack.baseUrl, 'admin-qin', '秦管理员', 'admin');
+    const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
+    await signInFirstTime(page, 'admin-qin', password);
+
+    await page.getByRole('menuitem', { name: '对接系统' }).click();
+    await page.getByRole('button', { name: '登记对接系统' }).click();
+    await page.getByLabel('系统标识').fill('hr-system');
+    await page.getByLabel('名称').fill('县人事管理系统');
+    await choose(page, '可办理类别', '招聘引进');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText('已登记：县人事管理系统').waitFor();
+    await page
+      .getByRole('row', { name: /hr-system/ })
+      .getByRole('button')
+      .first()
+      .click();
+    await page.getByPlaceholder(/密钥用途/).fill('人事系统正式环境');
+    await page.getByRole('button', { name: '签发密钥' }).click();
+    await page.getByText('仅显示这一次').waitFor();
+    const key = (await page.locator('.ant-alert-description').first().innerText()).trim();
+    await expectChinese(page, 'admin-clients');
+
+    const opened = await requestJson(`${stack.baseUrl}/cases`, {
+      body: { kind: 'recruitment', channel: 'campus_teacher', subject: { name: '许老师' }, year: 2023 },
+      headers: { 'x-api-key': key },
+    });
+    expect(opened.status).toBe(201);
+    await page.getByRole('button', { name: '吊销' }).click();
+    await page.getByText('密钥已吊销').waitFor();
+    const refused = await requestJson(`${stack.baseUrl}/cases?limit=1`, { headers: { 'x-api-key': key } });
+    expect(refused.status).toBe(401);
     expect(problems).toEqual([]);
     await close();
   });

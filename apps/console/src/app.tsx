@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { ConsoleLayout } from './layout/console-layout';
 import { AccountPage } from './pages/account-page';
+import { AdminClientsPage } from './pages/admin-clients-page';
 import { AdminPlanPage } from './pages/admin-plan-page';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { CaseCreatePage } from './pages/case-create-page';
@@ -34,6 +35,7 @@ export function App() {
       <Route element={<ConsoleLayout />}>
         <Route path="/home" element={<Home />} />
         {user.role === 'admin' && <Route path="/admin/users" element={<AdminUsersPage />} />}
+        {user.role === 'admin' && <Route path="/admin/clients" element={<AdminClientsPage />} />}
         {user.role === 'admin' && <Route path="/admin/plan" element={<AdminPlanPage />} />}
         <Route path="/cases" element={<CasesPage />} />
         {user.role === 'hr_officer' && <Route path="/cases/new" element={<CaseCreatePage />} />}

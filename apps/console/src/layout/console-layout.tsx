@@ -23,6 +23,7 @@ const MENU: Record<Role, { key: string; label: string }[]> = {
   ],
   admin: [
     { key: '/admin/users', label: '用户管理' },
+    { key: '/admin/clients', label: '对接系统' },
     { key: '/admin/plan', label: '年度计划' },
   ],
 };

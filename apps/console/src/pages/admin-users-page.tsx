@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { ApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import type { components } from '../api/openapi';
@@ -9,6 +9,7 @@ import { QueryFailure } from '../components/query-failure';
 import { dateTime, ROLE_OPTIONS, roleLabel } from '../i18n/labels';
 
 type NewUser = components['schemas']['CreateUserDto'];
+type UserChanges = components['schemas']['UpdateUserDto'];
 
 interface User {
   id: string;
@@ -22,6 +23,7 @@ interface User {
 /** The office's accounts; a new one signs in first with the password the admin tells them. */
 export function AdminUsersPage() {
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const users = useQuery({
     queryKey: ['users'],
     queryFn: () => call<{ items: User[] }>(() => api.GET('/users', { params: { query: { limit: 1000 } } })),
@@ -42,6 +44,14 @@ export function AdminUsersPage() {
         ),
     },
     { title: '最近登录', dataIndex: 'lastSignInAt', render: dateTime },
+    {
+      title: '操作',
+      render: (_: unknown, user: User) => (
+        <Button size="small" onClick={() => setEditing(user)}>
+          修改角色或状态
+        </Button>
+      ),
+    },
   ];
   return (
     <Card
@@ -65,6 +75,7 @@ export function AdminUsersPage() {
         />
       )}
       {creating && <CreateUserForm onClose={() => setCreating(false)} />}
+      {editing && <EditUserForm user={editing} onClose={() => setEditing(null)} />}
     </Card>
   );
 }
@@ -132,6 +143,54 @@ function CreateUserForm({ onClose }: { onClose: () => void }) {
             description={refusal.sentence}
           />
         )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** A new role or disabling ends the user's sessions at once; the reason goes to the audit trail. */
+function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
+  const [form] = Form.useForm<UserChanges>();
+  const queries = useQueryClient();
+  const { message } = App.useApp();
+  const update = useMutation({
+    mutationFn: (changes: UserChanges) =>
+      call(() => api.PATCH('/users/{id}', { params: { path: { id: user.id } }, body: changes })),
+    onSuccess: async () => {
+      message.success(`已修改用户：${user.displayName}`);
+      await queries.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+  });
+  const failure =
+    update.error && (update.error instanceof ApiError ? update.error : new ApiError(0, undefined, 'network'));
+  return (
+    <Modal
+      open
+      title={`修改用户：${user.displayName}（${user.id}）`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={update.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<UserChanges>
+        form={form}
+        layout="vertical"
+        initialValues={{ role: user.role, disabled: user.disabled }}
+        onFinish={(changes) => update.mutate(changes)}
+      >
+        <Form.Item name="role" label="角色" extra="改变角色后，该用户须重新登录">
+          <Select options={ROLE_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="disabled" label="停用账号" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="reason" label="理由" rules={[{ required: true, whitespace: true, message: '请输入理由' }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon title="未被受理" description={failure.sentence} />}
       </Form>
     </Modal>
   );
