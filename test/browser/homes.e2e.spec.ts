@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { admin, type ApiClient, requestJson } from '@talent/api-client';
-import { authHeaders } from '../support/identities';
+import { authHeaders, forgetCredentials, newPassword } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
 
@@ -138,23 +138,39 @@ describe('the role homes in a browser', () => {
     await close();
   });
 
-  it('shows an officer the overdue cases first on the home page', async () => {
-    const caseId = await openCampusTeacher('郑老师');
-    await api.step(caseId, 'register', { post: '历史教师' });
-    // A day lasts 50 ms here: the case passes its 资格审查 deadline (15 days) while the officer waits.
-    await api.waitForList('overdue=true&status=open', caseId);
-    const password = await createAccount(stack.baseUrl, 'officer-feng', '冯科员', 'hr_officer');
+  it('shows an officer their own overdue cases first on the home page', async () => {
+    const feng = { id: 'officer-feng', role: 'hr_officer' } as const;
+    const open = async (name: string, by?: typeof feng) => {
+      const opened = await api.open(
+        { kind: 'recruitment', channel: 'campus_teacher', subject: { name }, year: 2023 },
+        by,
+      );
+      expect(opened.status).toBe(201);
+      const caseId = opened.body.caseId as string;
+      await api.step(caseId, 'register', { post: '历史教师' }, by);
+      return caseId;
+    };
+    const own = await open('郑老师', feng);
+    const colleagues = await open('吕老师');
+    // A day lasts 50 ms here: both cases pass their 资格审查 deadline (15 days) while the officer waits.
+    await api.waitForList('overdue=true&status=open', own);
+    await api.waitForList('overdue=true&status=open', colleagues);
+    // The account the api client made for feng gets a first password the browser can use.
+    forgetCredentials(stack.baseUrl, feng.id);
+    const firstPassword = newPassword();
+    const reset = await requestJson(`${stack.baseUrl}/users/${feng.id}/password`, {
+      body: { password: firstPassword },
+      headers: await authHeaders(stack.baseUrl, admin),
+    });
+    expect(reset.status).toBe(204);
     const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
 
-    await signInFirstTime(page, 'officer-feng', password);
-    await page.getByRole('heading', { name: /已超期/ }).waitFor();
+    await signInFirstTime(page, feng.id, firstPassword);
+    await page.getByRole('heading', { name: '已超期（1）' }).waitFor();
     const firstRow = page.locator('.ant-table-row').first();
+    await firstRow.getByRole('link', { name: '郑老师' }).waitFor();
     await firstRow.getByText('超期', { exact: true }).waitFor();
-    await page
-      .getByRole('row', { name: /郑老师/ })
-      .first()
-      .getByText('超期', { exact: true })
-      .waitFor();
+    expect(await page.getByRole('link', { name: '吕老师' }).count()).toBe(0);
     await expectChinese(page, 'home-officer');
     expect(problems).toEqual([]);
     await close();

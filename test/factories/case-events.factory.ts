@@ -11,6 +11,8 @@ export function caseStream(options: {
   workstationType?: string;
   openedOn: string;
   name?: string;
+  /** Who opened it; the steps are the officer's. */
+  openedBy?: { id: string; role: string };
   steps?: Array<{ on: string; type: string; data: JsonObject }>;
 }): { streamId: string; events: NewEvent[] } {
   const caseId = randomUUID();
@@ -27,7 +29,7 @@ export function caseStream(options: {
       year: Number(options.openedOn.slice(0, 4)),
       divisionCode: '530000',
     },
-    metadata: officer,
+    metadata: options.openedBy ? { actor: options.openedBy } : officer,
     occurredAt: at(options.openedOn),
   };
   const steps = (options.steps ?? []).map((step) => ({

@@ -34,6 +34,7 @@ export { CreateStageDurations1764000006000 } from './migrations/1764000006000-cr
 export { CreateAnnualStatisticTotals1764000007000 } from './migrations/1764000007000-create-annual-statistic-totals';
 export { roundsProjection } from './rounds/rounds.projection';
 export { CreateRoundViews1764000013000 } from './migrations/1764000013000-create-round-views';
+export { AddCaseListHandlingOfficer1764000032000 } from './migrations/1764000032000-add-case-list-handling-officer';
 export { CANDIDATE_STAGES } from './rounds/round-applicant-row';
 export type { CandidateStage, Qualification } from './rounds/round-applicant-row';
 export type { RoundCounts, RoundFigures, StageRate } from './rounds/round-figures';

@@ -303,11 +303,11 @@ export class CasesService {
     return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };
   }
 
-  async list(query: ListCasesQuery, granted: GrantedKinds = null) {
+  async list(query: ListCasesQuery, actor: Actor, granted: GrantedKinds = null) {
     if (query.kind) checkGranted(granted, query.kind as CaseKind, 'read');
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) throw new BadRequestException(['cursor is not one this api gave out']);
-    const { limit = 50, cursor: _cursor, stageKind, ...filters } = query;
+    const { limit = 50, cursor: _cursor, stageKind, mine, ...filters } = query;
     return listCases(
       this.pool,
       {
@@ -315,6 +315,7 @@ export class CasesService {
         divisionCode: this.config.DIVISION_CODE,
         ...(granted && { kinds: granted }),
         ...(stageKind && { stages: this.stagesOfKind(stageKind) }),
+        ...(mine && { handlingOfficer: actor.id }),
       },
       { limit, after },
     );

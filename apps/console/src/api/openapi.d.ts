@@ -1968,6 +1968,8 @@ export interface operations {
         year?: number;
         /** @description Only cases whose current stage is past its deadline */
         overdue?: boolean;
+        /** @description Only cases the caller handles (经办人): opened by them, or first worked by them */
+        mine?: boolean;
         /** @description Part of the subject's name */
         name?: string;
         /** @description Only cases whose current stage falls due before this instant (ISO 8601 with offset) */

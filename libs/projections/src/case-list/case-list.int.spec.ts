@@ -1,9 +1,11 @@
+import type { QueryRunner } from 'typeorm';
 import { PostgresEventStore } from '@talent/event-store';
 import { action, caseStream, closed, objection } from '../../../../test/factories/case-events.factory';
 import { createMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { caseListProjection } from './case-list.projection';
 import { listCases } from './case-list.query';
+import { AddCaseListHandlingOfficer1764000032000 } from '../migrations/1764000032000-add-case-list-handling-officer';
 
 const entered = (on: string, stage: string) => ({ on, type: 'StageEntered', data: { stage, stageKind: 'task' } });
 const overdue = (on: string, stage: string) => ({ on, type: 'StageOverdue', data: { stage, deadlineAt: on } });
@@ -39,6 +41,7 @@ describe('the case list read model', () => {
         channel: 'civil_servant',
         openedOn: '2023-03-02',
         name: '李四',
+        openedBy: { id: 'hr-system', role: 'api_client' },
         steps: [
           entered('2023-03-02', 'publicNotice'),
           scheduled('2023-03-02', 'publicNotice', '2023-03-30T10:00:00+08:00'),
@@ -48,6 +51,7 @@ describe('the case list read model', () => {
       caseStream({
         kind: 'returning_talent',
         openedOn: '2023-03-03',
+        openedBy: { id: 'officer-li', role: 'hr_officer' },
         steps: [entered('2023-03-03', 'registered'), closed('2023-03-04', 'not_returning', 'failure')],
       }),
     ];
@@ -84,6 +88,28 @@ describe('the case list read model', () => {
     expect(await names({ stages: [{ pipelineId: 'x', pipelineVersion: 1, stage: 'publicNotice' }] })).toEqual(['李四']);
     expect(await names({ stages: [{ pipelineId: 'x', pipelineVersion: 2, stage: 'publicNotice' }] })).toEqual([]);
     expect(await names({ stages: [] })).toEqual([]);
+  });
+
+  it('knows who handles each case: whoever opened it, or the first officer to work one another system opened', async () => {
+    const handled = async (handlingOfficer: string) =>
+      (await listCases(db.pool, { handlingOfficer }, { limit: 10 })).items.map((item) => item.kind);
+
+    expect(await handled('officer-li')).toEqual(['returning_talent']);
+    expect(await handled('officer-wang')).toEqual(['recruitment', 'recruitment']);
+    expect(await handled('hr-system')).toEqual([]);
+  });
+
+  it('fills in the handling officer of cases listed before the column existed, from their events', async () => {
+    const snapshot = async () => (await db.pool.query('SELECT * FROM case_list ORDER BY case_id')).rows;
+    const projected = await snapshot();
+    // The migration issues SQL only: a pool stands in for TypeORM's query runner.
+    const runner = { query: (sql: string) => db.pool.query(sql) } as unknown as QueryRunner;
+    const migration = new AddCaseListHandlingOfficer1764000032000();
+
+    await migration.down(runner);
+    await migration.up(runner);
+
+    expect(await snapshot()).toEqual(projected);
   });
 
   it('rebuilds into a table equal to the incrementally built one', async () => {

@@ -12,6 +12,8 @@ export interface CaseListFilters {
   divisionCode?: string;
   /** Only these kinds: what an API client was granted. */
   kinds?: readonly string[];
+  /** Only cases this officer handles (经办人). */
+  handlingOfficer?: string;
   /** Part of the subject's name, as a person types it into a search box. */
   name?: string;
   /** Only cases whose current stage falls due before this instant (办理期限). */
@@ -75,6 +77,7 @@ export async function listCases(
   where('year', filters.year);
   where('overdue', filters.overdue);
   where('division_code', filters.divisionCode);
+  where('handling_officer', filters.handlingOfficer);
   if (filters.kinds) {
     params.push(filters.kinds);
     conditions.push(`kind = ANY($${params.length}::text[])`);

@@ -56,6 +56,14 @@ export class ListCasesQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Only cases the caller handles (经办人): opened by them, or first worked by them',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+
   @ApiPropertyOptional({ example: '王', description: "Part of the subject's name" })
   @IsOptional()
   @IsString()
