@@ -225,6 +225,12 @@ describe('the role homes in a browser', () => {
     await expectChinese(page, 'home-approver');
     await page.getByRole('link', { name: '蒋老师' }).click();
     await page.getByRole('button', { name: '同意', exact: true }).waitFor();
+    // Whose work the approver decides on: the officer who sent the case on, whom 四眼原则 keeps from approving it.
+    await page
+      .getByRole('row', { name: /提交审批人/ })
+      .getByText('officer-wang（经办人）')
+      .waitFor();
+    await expectChinese(page, 'case-approval');
     expect(problems).toEqual([]);
     await close();
   });
