@@ -15,7 +15,9 @@ import {
 } from './statistics-data';
 
 const MONTHS = Array.from({ length: 12 }, (_, index) => monthLabel(index + 1));
-const GRID = { left: 48, right: 24, top: 40, bottom: 32, containLabel: true };
+const GRID = { left: 48, right: 24, top: 64, bottom: 16, containLabel: true };
+/** Above the plot: below it, the legend would cover the axis labels. */
+const LEGEND = { top: 0 };
 /** The slowest stages, by median days, marked as the bottlenecks. */
 const BOTTLENECKS = 3;
 
@@ -34,7 +36,7 @@ export function RecruitsByMonthChart({ moment, onDrill }: { moment: Moment; onDr
   });
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: LEGEND,
     grid: GRID,
     xAxis: { type: 'category', data: MONTHS },
     yAxis: { type: 'value', minInterval: 1, name: '人' },
@@ -86,9 +88,14 @@ export function OpenCasesChart({ figures }: { figures: AnnualFigures }) {
   const rows = figures.openCases;
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: LEGEND,
     grid: GRID,
-    xAxis: { type: 'category', data: rows.map((row) => `${kindLabel(row.kind)}·${stageLabel(row.stage)}`) },
+    xAxis: {
+      type: 'category',
+      data: rows.map((row) => `${kindLabel(row.kind)}·${stageLabel(row.stage)}`),
+      // Every stage named, wrapped rather than skipped.
+      axisLabel: { interval: 0, width: 72, overflow: 'break' },
+    },
     yAxis: { type: 'value', minInterval: 1, name: '件' },
     series: [
       { type: 'bar', name: '在办', data: rows.map((row) => row.open - row.overdue), stack: 'open' },
@@ -120,7 +127,7 @@ export function StageDurationsCard({ year }: { year: number }) {
   const charted = rows.filter((row) => row.medianDays !== null).reverse();
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    legend: {},
+    legend: LEGEND,
     grid: { ...GRID, left: 16 },
     xAxis: { type: 'value', name: '天' },
     yAxis: { type: 'category', data: charted.map(name) },

@@ -52,7 +52,7 @@ export function FactsDrawer({ moment, drill, onClose }: { moment: Moment; drill?
     <Drawer
       open={drill !== undefined}
       onClose={onClose}
-      size="large"
+      size={1000}
       title={drill ? `${drill.title}：所统计的事件` : '所统计的事件'}
     >
       {facts.isError ? (
