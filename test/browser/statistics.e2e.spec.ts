@@ -60,6 +60,18 @@ describe('the statistics page in a browser', () => {
     expect(await svg.locator('path').count()).toBeGreaterThan(5);
   };
 
+  /** The middle of a chart's tallest bar, found in the page (a string: the specs have no DOM types). */
+  const tallestBar = (chart: string) => `(() => {
+    let tallest;
+    for (const path of document.querySelectorAll('[aria-label="${chart}"] svg path')) {
+      const fill = path.getAttribute('fill');
+      const box = path.getBoundingClientRect();
+      if (!fill || fill === 'none' || box.width < 4 || box.width > 80) continue;
+      if (!tallest || box.height > tallest.height) tallest = box;
+    }
+    return tallest && { x: tallest.x + tallest.width / 2, y: tallest.y + tallest.height / 2 };
+  })()`;
+
   it('draws the year in charts, traces a figure to the events behind it, and goes back in time', async () => {
     const recruited = await recruit('宋一鸣');
     await api.open({ kind: 'recruitment', channel: 'campus_teacher', subject: { name: '韩老师' }, year });
@@ -81,6 +93,22 @@ describe('the statistics page in a browser', () => {
     await drawer.getByRole('link', { name: recruited }).waitFor();
     await drawer.getByText('公务员招录').first().waitFor();
     await expectChinese(page, 'statistics-facts');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // A bar opens the events it counts, as a figure does.
+    const bar = await page.evaluate<{ x: number; y: number } | undefined>(tallestBar('各渠道引进人数'));
+    expect(bar).toBeDefined();
+    await page.mouse.click(bar!.x, bar!.y);
+    await drawer.getByText('公务员招录引进人数：所统计的事件').waitFor();
+    await drawer.getByRole('link', { name: recruited }).waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The report's numbers open the same events: its first is this year's civil servants.
+    await page.locator('.annual-report a').first().click();
+    await drawer.getByText('报告数字 1：所统计的事件').waitFor();
+    await drawer.getByRole('link', { name: recruited }).waitFor();
 
     await drawer.getByRole('link', { name: recruited }).click();
     await page.waitForURL(`**/cases/${recruited}`);
