@@ -90,7 +90,7 @@ async function prepare(): Promise<DemoAccounts> {
 
 function printSignIn(accounts: DemoAccounts): void {
   log('');
-  log(`the console: ${apiUrl}/  (2023 under 统计分析 → 年度 2023; cases under the first menu)`);
+  log(`the console: ${apiUrl}/   the year 2023 in figures: ${apiUrl}/statistics?year=2023`);
   const shown = accountsFile.startsWith(root) ? path.relative(root, accountsFile) : accountsFile;
   log(`sign in as (passwords also in ${shown}):`);
   for (const person of accounts.people) log(`  ${person.id.padEnd(14)} ${person.password}  ${person.displayName}`);
