@@ -15,6 +15,7 @@ import { RoundCreatePage } from './pages/round-create-page';
 import { RoundPage } from './pages/round-page';
 import { RoundsPage } from './pages/rounds-page';
 import { SignInPage } from './pages/sign-in-page';
+import { StatisticsPage } from './pages/statistics-page';
 import type { Role } from './api/views';
 import { useSession } from './session/session';
 
@@ -43,6 +44,7 @@ export function App() {
         <Route path="/rounds" element={<RoundsPage />} />
         {user.role === 'hr_officer' && <Route path="/rounds/new" element={<RoundCreatePage />} />}
         <Route path="/rounds/:roundId" element={<RoundPage />} />
+        <Route path="/statistics" element={<StatisticsPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<Navigate to="/home" replace />} />

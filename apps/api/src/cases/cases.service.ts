@@ -97,7 +97,8 @@ export class CasesService {
     const repeated = { caseId, actor, requested };
 
     // The business log outlives Temporal's memory of closed cases, and knows cases of every id form.
-    const stored = await this.fromEventStore(caseId);
+    // An id drawn at random just now names no case yet, so only a given id or key is looked up.
+    const stored = dto.caseId || idempotencyKey ? await this.fromEventStore(caseId) : undefined;
     if (stored) return { created: false, view: this.sameRequest(stored, repeated) };
     const workflowId = toCaseWorkflowId(caseId);
     const open: OpenCase = {

@@ -33,7 +33,8 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   if (!user) return null;
-  const items = [...MENU[user.role], { key: '/account', label: '我的账号' }];
+  // Every role reads the office's published figures (the api's FIGURE_READERS).
+  const items = [...MENU[user.role], { key: '/statistics', label: '统计分析' }, { key: '/account', label: '我的账号' }];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
