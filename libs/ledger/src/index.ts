@@ -9,3 +9,19 @@ export { verifyLedger } from './ledger-verification';
 export type { DifferingLeaf, LeafProblem, LedgerVerification, StreamHeadProblem } from './ledger-verification';
 export { checkpointFileName, TreeHeadCheckpoints } from './tree-head-checkpoints';
 export type { CheckpointLog, CheckpointTargets } from './tree-head-checkpoints';
+export { exportLedger, streamExportLedger } from './ledger-export';
+export type { ExportedLeaf, LedgerExport } from './ledger-export';
+export {
+  LEDGER_EXPORT_FORMAT,
+  readTreeHead,
+  verifyLedgerExport,
+  verifyStreamExportLedger,
+} from './offline-verification';
+export type {
+  FirstDifferingEvent,
+  HeadCheck,
+  LedgerCheck,
+  OfflineOptions,
+  SavedHeadCheck,
+  StreamLedgerCheck,
+} from './offline-verification';

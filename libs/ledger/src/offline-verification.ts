@@ -1,0 +1,331 @@
+import type { KeyObject } from 'node:crypto';
+import { type ChainedEvent, eventHash, type StreamHead, walkChain } from '../../event-store/src/hash-chain';
+import { readExportedEvent } from '../../event-store/src/stream-export';
+import { leafHash, RootAccumulator, verifyConsistency, verifyInclusion } from './merkle';
+import { type TreeHead, verifyTreeHead } from './tree-head';
+import type { LeafProblem } from './ledger-verification';
+
+/**
+ * Checks exports against the ledger with nothing but the files an auditor holds: the export, a
+ * tree head saved earlier (a checkpoint file, or /ledger/tree-heads/latest) and the ledger's
+ * public key. No database, no network; malformed input yields problems, never an exception.
+ */
+export interface HeadCheck {
+  treeSize: number;
+  issuedAt: string;
+  /** Null when no ledger key was given: then nobody is known to have signed it. */
+  signatureValid: boolean | null;
+}
+
+export interface SavedHeadCheck extends HeadCheck {
+  /** Whether the export's tree extends the saved one: same root, or a consistency proof that holds. */
+  consistent: boolean;
+}
+
+export interface FirstDifferingEvent {
+  eventId: string;
+  streamVersion: number;
+  leafIndex: number;
+  detail: string;
+}
+
+export interface StreamLedgerCheck {
+  valid: boolean;
+  treeHead: HeadCheck | null;
+  savedHead: SavedHeadCheck | null;
+  eventsProven: number;
+  firstDifferingEvent: FirstDifferingEvent | null;
+  problems: string[];
+}
+
+export interface OfflineOptions {
+  ledgerKey?: KeyObject;
+  /** A head saved before: parsed JSON, checked here. */
+  savedHead?: unknown;
+}
+
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isHashList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isHash);
+const bytes = (hex: string) => Buffer.from(hex, 'hex');
+
+/** A tree head as /ledger/tree-heads and the checkpoint files write it, or what is wrong with it. */
+export function readTreeHead(raw: unknown, what: string): TreeHead | string {
+  if (!isObject(raw)) return `${what} is not a JSON object`;
+  const { treeSize, rootHash, issuedAt, keyId, signature } = raw;
+  const wrong = [
+    isIndex(treeSize) ? null : 'treeSize',
+    isHash(rootHash) ? null : 'rootHash',
+    typeof issuedAt === 'string' ? null : 'issuedAt',
+    typeof keyId === 'string' ? null : 'keyId',
+    typeof signature === 'string' ? null : 'signature',
+  ].filter((field) => field !== null);
+  if (wrong.length > 0) return `${what} has a malformed ${wrong.join(', ')}`;
+  return { treeSize, rootHash, issuedAt, keyId, signature } as TreeHead;
+}
+
+function headCheck(head: TreeHead, key: KeyObject | undefined, what: string, problems: string[]): HeadCheck {
+  const signatureValid = key ? verifyTreeHead(head, key) : null;
+  if (signatureValid === false) {
+    problems.push(`${what} (size ${head.treeSize}) is not signed by the ledger key given: it is forged or altered`);
+  }
+  return { treeSize: head.treeSize, issuedAt: head.issuedAt, signatureValid };
+}
+
+/**
+ * Whether the export's tree extends the saved one. A newer export head must carry the
+ * consistency proof from the saved size (RFC 9162 2.1.4); a rewritten log cannot produce one.
+ */
+function extendsSavedHead(head: TreeHead, saved: TreeHead, consistency: unknown, problems: string[]): boolean {
+  if (saved.treeSize > head.treeSize) {
+    problems.push(
+      `the saved head (size ${saved.treeSize}) is newer than the export's (size ${head.treeSize}): ` +
+        'export again, or check against a head saved before the export',
+    );
+    return false;
+  }
+  if (saved.treeSize === head.treeSize) {
+    if (saved.rootHash === head.rootHash) return true;
+    problems.push(
+      `the export's head has the saved head's size ${saved.treeSize} but another root: the log was rewritten`,
+    );
+    return false;
+  }
+  if (!isObject(consistency)) {
+    problems.push(
+      `the export's head (size ${head.treeSize}) is newer than the saved one (size ${saved.treeSize}) and carries ` +
+        `no consistency proof from it: export again with consistencyFrom=${saved.treeSize}`,
+    );
+    return false;
+  }
+  const holds =
+    consistency.from === saved.treeSize &&
+    consistency.to === head.treeSize &&
+    consistency.fromRootHash === saved.rootHash &&
+    consistency.toRootHash === head.rootHash &&
+    isHashList(consistency.proof) &&
+    verifyConsistency(
+      saved.treeSize,
+      head.treeSize,
+      bytes(saved.rootHash),
+      bytes(head.rootHash),
+      consistency.proof.map(bytes),
+    );
+  if (!holds) {
+    problems.push(
+      `the consistency proof from the saved head (size ${saved.treeSize}) to the export's (size ${head.treeSize}) ` +
+        'does not hold: the log the export comes from does not extend the one saved',
+    );
+  }
+  return holds;
+}
+
+function savedHeadOf(options: OfflineOptions, problems: string[]): TreeHead | undefined {
+  if (options.savedHead === undefined) return undefined;
+  const saved = readTreeHead(options.savedHead, 'the saved tree head');
+  if (typeof saved === 'string') {
+    problems.push(saved);
+    return undefined;
+  }
+  return saved;
+}
+
+/**
+ * The ledger part of a stream export (formatVersion 2): the export's head, every event's
+ * inclusion proof against its root, and the tie to the saved head. The first event whose proof
+ * fails is named: it is not, as exported, the event the tree took at that leaf.
+ */
+export function verifyStreamExportLedger(document: unknown, options: OfflineOptions = {}): StreamLedgerCheck {
+  const problems: string[] = [];
+  const failed = (problem: string): StreamLedgerCheck => ({
+    valid: false,
+    treeHead: null,
+    savedHead: null,
+    eventsProven: 0,
+    firstDifferingEvent: null,
+    problems: [...problems, problem],
+  });
+  if (!isObject(document) || !isObject(document.ledger)) return failed('the export carries no tree head');
+  const { ledger, events } = document;
+  const head = readTreeHead(ledger.treeHead, "the export's tree head");
+  if (typeof head === 'string') return failed(head);
+  if (!Array.isArray(events) || !Array.isArray(ledger.inclusion) || ledger.inclusion.length !== events.length) {
+    return failed('ledger.inclusion must hold one proof per exported event');
+  }
+  const saved = savedHeadOf(options, problems);
+  const treeHead = headCheck(head, options.ledgerKey, "the export's tree head", problems);
+  const savedHead = saved && {
+    ...headCheck(saved, options.ledgerKey, 'the saved tree head', problems),
+    consistent: extendsSavedHead(head, saved, ledger.consistency, problems),
+  };
+
+  let eventsProven = 0;
+  let firstDifferingEvent: FirstDifferingEvent | null = null;
+  for (const [at, raw] of events.entries()) {
+    const event = isObject(raw) ? raw : {};
+    const proof: unknown = ledger.inclusion[at];
+    const leafIndex = isObject(proof) && isIndex(proof.leafIndex) ? proof.leafIndex : -1;
+    const holds =
+      isObject(proof) &&
+      isHash(event.hash) &&
+      isHashList(proof.proof) &&
+      verifyInclusion(leafIndex, head.treeSize, bytes(event.hash), proof.proof.map(bytes), bytes(head.rootHash));
+    if (!holds) {
+      firstDifferingEvent = {
+        eventId: typeof event.eventId === 'string' ? event.eventId : '-',
+        streamVersion: typeof event.streamVersion === 'number' ? event.streamVersion : at + 1,
+        leafIndex,
+        detail: `its hash is not leaf ${leafIndex} of the tree of ${head.treeSize} events the export's head signs`,
+      };
+      problems.push(
+        `event ${firstDifferingEvent.streamVersion} (${firstDifferingEvent.eventId}): ${firstDifferingEvent.detail}`,
+      );
+      break;
+    }
+    eventsProven += 1;
+  }
+  return {
+    valid: problems.length === 0,
+    treeHead,
+    savedHead: savedHead ?? null,
+    eventsProven,
+    firstDifferingEvent,
+    problems,
+  };
+}
+
+export const LEDGER_EXPORT_FORMAT = 'talent-engine/ledger-export';
+
+export interface LedgerCheck {
+  valid: boolean;
+  treeHead: HeadCheck | null;
+  savedHead: (HeadCheck & { rootMatches: boolean }) | null;
+  leavesVerified: number;
+  firstDifferingLeaf: {
+    leafIndex: number;
+    problem: LeafProblem | 'content_differs';
+    treeEventId: string;
+    logEventId: string | null;
+    detail: string;
+  } | null;
+  problems: string[];
+}
+
+/**
+ * A whole-log export (LEDGER_EXPORT_FORMAT): the tree's leaves, whose root must be the saved
+ * head's (at its size) and the export's head's, beside the log's events in their global order
+ * now. What a stream export cannot show, a deleted tail or stream or two reordered events, shows
+ * here as the first leaf whose event differs.
+ */
+export function verifyLedgerExport(document: unknown, options: OfflineOptions = {}): LedgerCheck {
+  const problems: string[] = [];
+  const failed = (problem: string): LedgerCheck => ({
+    valid: false,
+    treeHead: null,
+    savedHead: null,
+    leavesVerified: 0,
+    firstDifferingLeaf: null,
+    problems: [...problems, problem],
+  });
+  if (!isObject(document) || document.format !== LEDGER_EXPORT_FORMAT) return failed('this is not a ledger export');
+  if (document.formatVersion !== 1) return failed(`formatVersion ${String(document.formatVersion)} is not supported`);
+  const head = readTreeHead(document.treeHead, "the export's tree head");
+  if (typeof head === 'string') return failed(head);
+  const { leaves } = document;
+  if (!Array.isArray(leaves) || leaves.length !== head.treeSize) {
+    return failed(`leaves must hold the ${head.treeSize} leaves of the export's head`);
+  }
+  const saved = savedHeadOf(options, problems);
+  const treeHead = headCheck(head, options.ledgerKey, "the export's tree head", problems);
+  if (saved && saved.treeSize > head.treeSize) {
+    return failed(`the saved head (size ${saved.treeSize}) is newer than the export's (size ${head.treeSize})`);
+  }
+
+  const accumulator = new RootAccumulator();
+  const streams = new Map<string, StreamHead>();
+  let savedRoot = saved?.treeSize === 0 ? accumulator.root() : undefined;
+  let firstDifferingLeaf: LedgerCheck['firstDifferingLeaf'] = null;
+  for (const [at, raw] of leaves.entries()) {
+    if (!isObject(raw) || raw.leafIndex !== at || !isHash(raw.leafHash) || typeof raw.eventId !== 'string') {
+      return failed(`leaf ${at} is malformed: it needs leafIndex ${at}, eventId and leafHash`);
+    }
+    accumulator.pushLeafHash(bytes(raw.leafHash));
+    if (saved && accumulator.size === saved.treeSize) savedRoot = accumulator.root();
+    if (firstDifferingLeaf) continue;
+    const problem = leafProblem(raw as { leafHash: string; eventId: string; event: unknown }, streams);
+    if (problem) {
+      const event = raw.event;
+      firstDifferingLeaf = {
+        leafIndex: at,
+        ...problem,
+        treeEventId: raw.eventId,
+        logEventId: isObject(event) && typeof event.eventId === 'string' ? event.eventId : null,
+      };
+    }
+  }
+  if (accumulator.root().toString('hex') !== head.rootHash) {
+    problems.push("the leaves do not hash to the export's head's root: the export was altered");
+  }
+  const savedHead = saved && {
+    ...headCheck(saved, options.ledgerKey, 'the saved tree head', problems),
+    rootMatches: savedRoot?.toString('hex') === saved.rootHash,
+  };
+  if (savedHead && !savedHead.rootMatches) {
+    problems.push(
+      `the tree's first ${saved.treeSize} leaves do not hash to the saved head's root: the tree itself was rewritten`,
+    );
+  }
+  if (firstDifferingLeaf) {
+    const { leafIndex, treeEventId, detail } = firstDifferingLeaf;
+    problems.push(`leaf ${leafIndex} (the tree's event ${treeEventId}): ${detail}`);
+  }
+  return {
+    valid: problems.length === 0,
+    treeHead,
+    savedHead: savedHead ?? null,
+    leavesVerified: firstDifferingLeaf?.leafIndex ?? leaves.length,
+    firstDifferingLeaf,
+    problems,
+  };
+}
+
+/** How the log's event at a leaf differs from what the tree took there, if it does. */
+function leafProblem(
+  leaf: { leafHash: string; eventId: string; event: unknown },
+  streams: Map<string, StreamHead>,
+): { problem: LeafProblem | 'content_differs'; detail: string } | undefined {
+  const raw = leaf.event;
+  if (raw === null || raw === undefined) {
+    return { problem: 'event_missing', detail: 'the log has run out of events here: its tail was deleted' };
+  }
+  const streamId = isObject(raw) && typeof raw.streamId === 'string' ? raw.streamId : '';
+  if (!streamId) return { problem: 'event_differs', detail: "the log's event has no streamId" };
+  const event = readExportedEvent(streamId, raw);
+  if (typeof event === 'string') return { problem: 'event_differs', detail: `the log's event is ${event}` };
+  if (event.eventId !== leaf.eventId) {
+    return {
+      problem: 'event_differs',
+      detail: `the log holds event ${event.eventId} here: the tree's event was deleted or moved`,
+    };
+  }
+  if (!leafHash(bytes(event.hash)).equals(bytes(leaf.leafHash))) {
+    return { problem: 'hash_differs', detail: 'the event was rewritten: its hash is not the one the tree took' };
+  }
+  return chainProblem(event, streams);
+}
+
+function chainProblem(
+  event: ChainedEvent,
+  streams: Map<string, StreamHead>,
+): { problem: 'content_differs'; detail: string } | undefined {
+  if (eventHash(event.previousHash, event) !== event.hash) {
+    return { problem: 'content_differs', detail: 'the event was edited: its content no longer matches its hash' };
+  }
+  const { head, broken } = walkChain(event.streamId, [event], streams.get(event.streamId));
+  if (broken) return { problem: 'content_differs', detail: `stream ${event.streamId}: ${broken.detail}` };
+  streams.set(event.streamId, head);
+  return undefined;
+}
