@@ -48,6 +48,7 @@ const POLICY: Record<string, readonly Role[] | 'public'> = {
   'GET /ledger/tree-heads': ['auditor'],
   'GET /ledger/proofs/inclusion': ['auditor'],
   'GET /ledger/proofs/consistency': ['auditor'],
+  'GET /ledger/export': ['auditor'],
   'GET /plans/{year}': OFFICE,
   'POST /plans/{year}': ['admin'],
   'GET /statistics/annual/{year}': OFFICE,

@@ -568,7 +568,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The case's events exactly as stored, signed (Ed25519): verify offline with npm run audit:verify-export */
+    /** The case's events exactly as stored, signed (Ed25519), with the ledger's tree head and each event's inclusion proof: verify offline with npm run audit:verify-export */
     get: operations['AuditController_exportHistory'];
     put?: never;
     post?: never;
@@ -690,6 +690,23 @@ export interface paths {
     };
     /** The latest signed tree head: how many events the ledger held, their root, when */
     get: operations['LedgerController_latestTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every leaf of the tree beside the event the log holds at its place, under a signed head: verify offline against a saved head with npm run audit:verify-export */
+    get: operations['LedgerController_exportLedger'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2919,7 +2936,10 @@ export interface operations {
   };
   AuditController_exportHistory: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The size of a tree head the auditor saved earlier: the export then carries the consistency proof from it to the head the export is computed at */
+        consistencyFrom?: number;
+      };
       header?: never;
       path: {
         id: string;
@@ -2928,6 +2948,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description consistencyFrom is malformed, or larger than the ledger */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       /** @description No valid token or API key */
       401: {
         headers: {
@@ -2944,6 +2971,13 @@ export interface operations {
       };
       /** @description No such case */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENTS_NOT_YET_IN_LEDGER: export again in a moment */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3189,6 +3223,31 @@ export interface operations {
       };
       /** @description No tree head has been signed yet */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_exportLedger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
         headers: {
           [name: string]: unknown;
         };
