@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,28 +8,7 @@ import { PG_POOL } from '@talent/platform';
 import { type ApiClient, approver, auditor, officer, requestJson } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
-
-const root = path.resolve(__dirname, '../..');
-
-/**
- * The documented offline command, run from source: what an auditor runs on their own machine.
- * Not spawnSync: the api under test shares this process, and seconds of a blocked event loop made
- * it close the kept-alive connection just as the next request reused it (ECONNRESET).
- */
-function verifyExportOffline(file: string, ...options: string[]): Promise<{ status: number | null; output: string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(root, 'tools/audit/verify-export.ts'), file, ...options],
-    { cwd: root, env: { PATH: process.env.PATH } },
-  );
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output }));
-  });
-}
+import { verifyExportOffline } from '../support/verify-export-command';
 
 describe('the auditor’s view: a case’s history, the hash chain behind it, refusals and signed exports', () => {
   let stack: TestStack;

@@ -1,5 +1,5 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -16,6 +16,7 @@ import {
   rewriteWithRecomputedHashes,
   swapInGlobalOrder,
 } from '../../../test/support/superuser-tampers';
+import { verifyExportOffline } from '../../../test/support/verify-export-command';
 import { exportLedger, streamExportLedger } from './ledger-export';
 import { LedgerTree } from './ledger-tree';
 import { verifyLedgerExport, verifyStreamExportLedger } from './offline-verification';
@@ -162,6 +163,28 @@ describe('verifying exports offline against a tree head saved before a tamper', 
       valid: false,
       firstDifferingLeaf: { leafIndex: 3, problem: 'event_differs', treeEventId: opened.eventId },
     });
+  });
+
+  it('has the command an auditor runs name the same leaf, from the files alone', async () => {
+    const [, deleted] = await appendStreams(3);
+    await savedCheckpoint();
+    const opened = await deleteStream(db.pool, store, deleted!);
+    const [exportFile, keyFile] = [path.join(checkpointDir, 'ledger.json.export'), path.join(checkpointDir, 'key.pem')];
+    await writeFile(exportFile, JSON.stringify(await ledgerExport()));
+    await writeFile(keyFile, ledgerPublicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const [checkpoint] = (await readdir(checkpointDir)).filter((name) => name.startsWith('tree-head-'));
+
+    const checked = await verifyExportOffline(
+      exportFile,
+      '--tree-head',
+      path.join(checkpointDir, checkpoint!),
+      '--ledger-key',
+      keyFile,
+    );
+
+    expect(checked.status).toBe(1);
+    expect(checked.output).toContain(`leaf 3 (the tree's event ${opened.eventId}): the log holds event`);
+    expect(checked.output).toMatch(/\nINVALID$/m);
   });
 
   it('names the first of two reordered events', async () => {
