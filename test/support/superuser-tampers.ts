@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { eventHash, type PostgresEventStore, type RecordedEvent } from '@talent/event-store';
+import { eventHash, type JsonObject, type PostgresEventStore, type RecordedEvent } from '@talent/event-store';
 
 /**
  * Each tamper as the database's superuser would do it: with the append-only triggers off for its
@@ -27,17 +27,24 @@ export async function fixStreamHead(client: PoolClient, streamId: string): Promi
   );
 }
 
-/** Changes every ScoreRecorded after the first event to a failing 59 and recomputes the chain: returns the events before. */
+const failTheScore = (event: RecordedEvent): JsonObject =>
+  event.type === 'ScoreRecorded' ? { written: 59 } : event.data;
+
+/**
+ * Changes the events after the first (by default every ScoreRecorded to a failing 59) and
+ * recomputes the chain: returns the events as they were.
+ */
 export async function rewriteWithRecomputedHashes(
   pool: Pool,
   store: PostgresEventStore,
   streamId: string,
+  change: (event: RecordedEvent) => JsonObject = failTheScore,
 ): Promise<RecordedEvent[]> {
   const events = await store.readStream(streamId);
   await asSuperuser(pool, async (client) => {
     let previousHash = events[0]!.hash;
     for (const event of events.slice(1)) {
-      const data = event.type === 'ScoreRecorded' ? { written: 59 } : event.data;
+      const data = change(event);
       const hash = eventHash(previousHash, { ...event, data });
       await client.query('UPDATE events SET data = $2, previous_hash = $3, hash = $4 WHERE event_id = $1', [
         event.eventId,

@@ -1,5 +1,6 @@
 import type { ExportVerification } from '../../libs/event-store/src/stream-export';
 import type { HeadCheck, LedgerCheck, StreamLedgerCheck } from '../../libs/ledger/src/offline-verification';
+import type { ReportCheck } from '../../libs/ledger/src/report-verification';
 
 /**
  * VALID only when every signature was checked against a key the auditor pinned: anyone can edit
@@ -83,6 +84,28 @@ export function ledgerExportReport(path: string, result: LedgerCheck): { text: s
       )}`,
       `leaves verified  ${result.leavesVerified}`,
       `first differing  ${first ? `leaf ${first.leafIndex} (${first.problem}): ${first.detail}` : 'none'}`,
+      ...problemLines(result.problems),
+      verdict === 'UNTRUSTED' ? 'UNTRUSTED: intact, but the tree head was not checked against the ledger key' : verdict,
+    ].join('\n'),
+    verdict,
+  };
+}
+
+export function reportEvidenceReport(path: string, result: ReportCheck): { text: string; verdict: Verdict } {
+  const first = result.firstDifferingFigure;
+  const verdict: Verdict = !result.valid ? 'INVALID' : result.treeHead?.signatureValid === null ? 'UNTRUSTED' : 'VALID';
+  const figure = first && `${first.metric}${first.dimension ? `/${first.dimension}` : ''}`;
+  return {
+    text: [
+      `evidence         ${path}`,
+      'format           annual report evidence, version 1',
+      `tree head        ${headLine(result.treeHead)}`,
+      `saved head       ${savedHeadLine(
+        result.savedHead && { ...result.savedHead, agrees: result.savedHead.consistent },
+        'the report’s head extends it:',
+      )}`,
+      `figures verified ${result.figuresVerified}, ${result.factsProven} facts proven`,
+      `first differing  ${first ? `${figure}${first.eventId ? ` (event ${first.eventId})` : ''}: ${first.detail}` : 'none'}`,
       ...problemLines(result.problems),
       verdict === 'UNTRUSTED' ? 'UNTRUSTED: intact, but the tree head was not checked against the ledger key' : verdict,
     ].join('\n'),

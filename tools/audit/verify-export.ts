@@ -7,7 +7,8 @@ import {
   verifyLedgerExport,
   verifyStreamExportLedger,
 } from '../../libs/ledger/src/offline-verification';
-import { ledgerExportReport, streamExportReport, type Verdict } from './verification-report';
+import { REPORT_EVIDENCE_FORMAT, verifyReportEvidence } from '../../libs/ledger/src/report-verification';
+import { ledgerExportReport, reportEvidenceReport, streamExportReport, type Verdict } from './verification-report';
 
 const USAGE =
   'usage: npm run audit:verify-export -- <export.json> [--public-key <office.pem>] ' +
@@ -79,7 +80,8 @@ const EXIT: Record<Verdict, number> = { VALID: 0, INVALID: 1, UNTRUSTED: 3 };
 
 /**
  * `npm run audit:verify-export -- <export.json> [--public-key <office.pem>] [--tree-head <head.json>
- * --ledger-key <ledger.pem>]`: checks a stream export or a ledger export offline, with no database
+ * --ledger-key <ledger.pem>]`: checks a stream export, a ledger export or an annual report's
+ * evidence (GET /reports/annual/:year/evidence) offline, with no database
  * and no network, against a tree head saved earlier. Exits 0 when valid and every signature was
  * checked against a pinned key, 1 when not valid, 2 when it could not be checked, 3 when intact
  * but some key was not pinned.
@@ -96,13 +98,16 @@ function main(args: string[]): number {
   const document = readJson(exportPath, 'export file');
   const ledgerOptions = { ...(ledgerKey && { ledgerKey }), ...(savedHead !== undefined && { savedHead }) };
 
-  const isLedgerExport = (document as { format?: unknown } | null)?.format === LEDGER_EXPORT_FORMAT;
-  const { text, verdict } = isLedgerExport
-    ? ledgerExportReport(exportPath, verifyLedgerExport(document, ledgerOptions))
-    : streamExportReport(exportPath, document, {
-        stream: verifyStreamExport(document, officeKey ? { trustedPublicKey: officeKey } : {}),
-        ledger: verifyStreamExportLedger(document, ledgerOptions),
-      });
+  const format = (document as { format?: unknown } | null)?.format;
+  const { text, verdict } =
+    format === LEDGER_EXPORT_FORMAT
+      ? ledgerExportReport(exportPath, verifyLedgerExport(document, ledgerOptions))
+      : format === REPORT_EVIDENCE_FORMAT
+        ? reportEvidenceReport(exportPath, verifyReportEvidence(document, ledgerOptions))
+        : streamExportReport(exportPath, document, {
+            stream: verifyStreamExport(document, officeKey ? { trustedPublicKey: officeKey } : {}),
+            ledger: verifyStreamExportLedger(document, ledgerOptions),
+          });
   console.log(text);
   return EXIT[verdict];
 }

@@ -25,3 +25,5 @@ export type {
   SavedHeadCheck,
   StreamLedgerCheck,
 } from './offline-verification';
+export { REPORT_EVIDENCE_FORMAT, verifyReportEvidence } from './report-verification';
+export type { EvidencedFact, EvidencedFigure, ReportCheck, ReportEvidence } from './report-verification';

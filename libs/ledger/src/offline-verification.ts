@@ -67,7 +67,7 @@ export function readTreeHead(raw: unknown, what: string): TreeHead | string {
   return { treeSize, rootHash, issuedAt, keyId, signature } as TreeHead;
 }
 
-function headCheck(head: TreeHead, key: KeyObject | undefined, what: string, problems: string[]): HeadCheck {
+export function headCheck(head: TreeHead, key: KeyObject | undefined, what: string, problems: string[]): HeadCheck {
   const signatureValid = key ? verifyTreeHead(head, key) : null;
   if (signatureValid === false) {
     problems.push(`${what} (size ${head.treeSize}) is not signed by the ledger key given: it is forged or altered`);
@@ -79,7 +79,7 @@ function headCheck(head: TreeHead, key: KeyObject | undefined, what: string, pro
  * Whether the export's tree extends the saved one. A newer export head must carry the
  * consistency proof from the saved size (RFC 9162 2.1.4); a rewritten log cannot produce one.
  */
-function extendsSavedHead(head: TreeHead, saved: TreeHead, consistency: unknown, problems: string[]): boolean {
+export function extendsSavedHead(head: TreeHead, saved: TreeHead, consistency: unknown, problems: string[]): boolean {
   if (saved.treeSize > head.treeSize) {
     problems.push(
       `the saved head (size ${saved.treeSize}) is newer than the export's (size ${head.treeSize}): ` +
@@ -123,7 +123,7 @@ function extendsSavedHead(head: TreeHead, saved: TreeHead, consistency: unknown,
   return holds;
 }
 
-function savedHeadOf(options: OfflineOptions, problems: string[]): TreeHead | undefined {
+export function savedHeadOf(options: OfflineOptions, problems: string[]): TreeHead | undefined {
   if (options.savedHead === undefined) return undefined;
   const saved = readTreeHead(options.savedHead, 'the saved tree head');
   if (typeof saved === 'string') {
