@@ -1,5 +1,6 @@
 import type { ExportVerification } from '../../libs/event-store/src/stream-export';
-import type { HeadCheck, LedgerCheck, StreamLedgerCheck } from '../../libs/ledger/src/offline-verification';
+import type { LedgerCheck } from '../../libs/ledger/src/ledger-export-verification';
+import type { HeadCheck, StreamLedgerCheck } from '../../libs/ledger/src/offline-verification';
 import type { ReportCheck } from '../../libs/ledger/src/report-verification';
 
 /**
@@ -47,7 +48,9 @@ export function streamExportReport(
         )}`,
         `in the ledger    ${ledger.eventsProven}${of} events proven`,
       ]
-    : ['tree head        none: a version 1 export carries no tree head; its chain and signature are all it shows'];
+    : (document as { formatVersion?: unknown } | null)?.formatVersion === 1
+      ? ['tree head        none: a version 1 export carries no tree head; its chain and signature are all it shows']
+      : [];
   const problems = [...stream.problems, ...(stream.carriesTreeHead ? ledger.problems : [])];
   const valid = stream.valid && (!stream.carriesTreeHead || ledger.valid);
   const untrusted = stream.trustedKey === null || (stream.carriesTreeHead && ledger.treeHead?.signatureValid === null);
@@ -55,7 +58,7 @@ export function streamExportReport(
   return {
     text: [
       `export           ${path}`,
-      `format           stream export, version ${String((document as { formatVersion?: unknown }).formatVersion)}`,
+      `format           stream export, version ${JSON.stringify((document as { formatVersion?: unknown } | null)?.formatVersion ?? '-')}`,
       `stream           ${stream.streamId ?? '-'}`,
       `events verified  ${stream.eventsVerified}${of}`,
       `key id           ${stream.keyId ?? '-'}`,

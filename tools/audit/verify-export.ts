@@ -2,11 +2,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 // The modules themselves, not the libs' indexes: an auditor's offline check opens no connection.
 import { verifyStreamExport } from '../../libs/event-store/src/stream-export';
-import {
-  LEDGER_EXPORT_FORMAT,
-  verifyLedgerExport,
-  verifyStreamExportLedger,
-} from '../../libs/ledger/src/offline-verification';
+import { LEDGER_EXPORT_FORMAT, verifyLedgerExport } from '../../libs/ledger/src/ledger-export-verification';
+import { verifyStreamExportLedger } from '../../libs/ledger/src/offline-verification';
 import { REPORT_EVIDENCE_FORMAT, verifyReportEvidence } from '../../libs/ledger/src/report-verification';
 import { ledgerExportReport, reportEvidenceReport, streamExportReport, type Verdict } from './verification-report';
 

@@ -11,19 +11,15 @@ export { checkpointFileName, TreeHeadCheckpoints } from './tree-head-checkpoints
 export type { CheckpointLog, CheckpointTargets } from './tree-head-checkpoints';
 export { exportLedger, streamExportLedger } from './ledger-export';
 export type { ExportedLeaf, LedgerExport } from './ledger-export';
-export {
-  LEDGER_EXPORT_FORMAT,
-  readTreeHead,
-  verifyLedgerExport,
-  verifyStreamExportLedger,
-} from './offline-verification';
+export { readTreeHead, verifyStreamExportLedger } from './offline-verification';
 export type {
   FirstDifferingEvent,
   HeadCheck,
-  LedgerCheck,
   OfflineOptions,
   SavedHeadCheck,
   StreamLedgerCheck,
 } from './offline-verification';
+export { LEDGER_EXPORT_FORMAT, verifyLedgerExport } from './ledger-export-verification';
+export type { LedgerCheck } from './ledger-export-verification';
 export { REPORT_EVIDENCE_FORMAT, verifyReportEvidence } from './report-verification';
 export type { EvidencedFact, EvidencedFigure, ReportCheck, ReportEvidence } from './report-verification';

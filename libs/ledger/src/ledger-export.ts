@@ -8,7 +8,7 @@ import {
   type StreamExportLedger,
 } from '@talent/event-store';
 import { LedgerTree } from './ledger-tree';
-import { LEDGER_EXPORT_FORMAT } from './offline-verification';
+import { LEDGER_EXPORT_FORMAT } from './ledger-export-verification';
 import type { TreeHead } from './tree-head';
 
 const PAGE = 5_000;

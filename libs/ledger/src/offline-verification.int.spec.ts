@@ -19,7 +19,8 @@ import {
 import { verifyExportOffline } from '../../../test/support/verify-export-command';
 import { exportLedger, streamExportLedger } from './ledger-export';
 import { LedgerTree } from './ledger-tree';
-import { verifyLedgerExport, verifyStreamExportLedger } from './offline-verification';
+import { verifyLedgerExport } from './ledger-export-verification';
+import { verifyStreamExportLedger } from './offline-verification';
 import { loadLedgerSigningKey, type TreeHead } from './tree-head';
 import { TreeHeadCheckpoints } from './tree-head-checkpoints';
 

@@ -11,7 +11,8 @@ import { action, caseStream, closed, objection } from '../../../test/factories/c
 import { createMigratedDatabase, type MigratedDatabase } from '../../../test/support/migrated-database';
 import { exportLedger, streamExportLedger } from './ledger-export';
 import { LedgerTree } from './ledger-tree';
-import { verifyLedgerExport, verifyStreamExportLedger } from './offline-verification';
+import { verifyLedgerExport } from './ledger-export-verification';
+import { verifyStreamExportLedger } from './offline-verification';
 import { loadLedgerSigningKey } from './tree-head';
 
 const KINDS = ['recruitment', 'expert_workstation', 'returning_talent'] as const;
