@@ -101,6 +101,8 @@ export interface PipelineDefinition {
   version: number;
   label: string;
   initialStage: string;
+  /** The stages in the order a case passes through them. */
+  stageOrder: string[];
   stages: Record<
     string,
     {

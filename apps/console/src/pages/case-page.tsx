@@ -76,7 +76,7 @@ function CaseWork({ view, pipeline }: { view: CaseView; pipeline: PipelineDefini
 
 /** The pipeline's stages in order, the current one marked. */
 function StageTrack({ pipeline, view }: { pipeline: PipelineDefinition; view: CaseView }) {
-  const stages = Object.entries(pipeline.stages);
+  const stages = pipeline.stageOrder.map((id) => [id, pipeline.stages[id]!] as const);
   const current = stages.findIndex(([id]) => id === view.state.stage);
   const closed = view.state.status === 'closed';
   return (
