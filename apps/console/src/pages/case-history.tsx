@@ -8,11 +8,16 @@ import { QueryFailure } from '../components/query-failure';
 import { dateTime, eventLabel, roleLabel } from '../i18n/labels';
 import { useSession } from '../session/session';
 
-export function CaseHistory({ caseId }: { caseId: string }) {
-  const history = useQuery({
+/** A case's events, shared by the history tab and the stage track's durations. */
+export function useCaseHistory(caseId: string) {
+  return useQuery({
     queryKey: ['case', caseId, 'history'],
     queryFn: () => call<History>(() => api.GET('/cases/{id}/history', { params: { path: { id: caseId } } })),
   });
+}
+
+export function CaseHistory({ caseId }: { caseId: string }) {
+  const history = useCaseHistory(caseId);
   const verification = useQuery({
     queryKey: ['case', caseId, 'verification'],
     queryFn: () =>
