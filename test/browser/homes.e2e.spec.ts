@@ -1,11 +1,16 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { admin, type ApiClient, requestJson } from '@talent/api-client';
 import { authHeaders, forgetCredentials, newPassword } from '../support/identities';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
+import type { TestStack } from '../support/test-stack';
+import {
+  createAccount,
+  expectChinese,
+  openConsolePage,
+  signInFirstTime,
+  startConsole,
+  stopConsole,
+} from './console-page';
 
 /** Each role's home in a real Chromium against the real stack, and the admin's pages. */
 describe('the role homes in a browser', () => {
@@ -13,25 +18,10 @@ describe('the role homes in a browser', () => {
   let api: ApiClient;
   let browser: Browser;
 
-  beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/console/index.html'))) {
-      throw new Error('The console is not built: run `npm run build:console` (npm test does).');
-    }
-    stack = await startTestStack('console-homes', { CASE_DAY_SECONDS: '0.05' });
-    api = stack.client;
-    browser = await launchBrowser();
-  });
+  beforeAll(async () => ({ stack, api, browser } = await startConsole('console-homes')));
+  afterAll(() => stopConsole({ stack, browser }));
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  /** `data` are words a person typed (the test stack's first admin is named in English), not console text. */
-  const expectChinese = async (page: Page, name: string, data: string[] = []) => {
-    await capture(page, name);
-    expect((await englishOnPage(page)).filter((word) => !data.includes(word))).toEqual([]);
-  };
+  /** The test stack's first admin is named in English: words a person typed, not console text. */
   const STACK_ADMIN_NAME = ['Test', 'admin'];
   const requestJsonAs = async (path: string) =>
     requestJson(`${stack.baseUrl}${path}`, { headers: await authHeaders(stack.baseUrl, admin) });

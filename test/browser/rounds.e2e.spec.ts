@@ -1,12 +1,17 @@
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { type ApiClient } from '@talent/api-client';
 import { buildWorkbook, identityCardNumber, ROSTER_HEADER } from '../../libs/spreadsheets/src/sheet-builder';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
+import type { TestStack } from '../support/test-stack';
+import {
+  createAccount,
+  expectChinese,
+  openConsolePage,
+  signInFirstTime,
+  startConsole,
+  stopConsole,
+} from './console-page';
 
 const NAMES = ['赵一', '钱二', '孙三', '李四'];
 const ticketOf = (index: number) => `2024800${index + 1}`;
@@ -35,24 +40,8 @@ describe('recruitment rounds in the console', () => {
   let browser: Browser;
   const roundId = `gwy-console-${randomBytes(3).toString('hex')}`;
 
-  beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/console/index.html'))) {
-      throw new Error('The console is not built: run `npm run build:console` (npm test does).');
-    }
-    stack = await startTestStack('console-rounds', { CASE_DAY_SECONDS: '0.05' });
-    api = stack.client;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const expectChinese = async (page: Page, name: string) => {
-    await capture(page, name);
-    expect(await englishOnPage(page)).toEqual([]);
-  };
+  beforeAll(async () => ({ stack, api, browser } = await startConsole('console-rounds')));
+  afterAll(() => stopConsole({ stack, browser }));
 
   /** A file chosen in the browser's file dialog, as a person picks it from disk. */
   const chooseFile = async (page: Page, button: string, name: string, buffer: Buffer) => {

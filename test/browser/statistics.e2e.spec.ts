@@ -1,10 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { officeDate, officeYear } from '@talent/domain';
 import { type ApiClient, approver, secondOfficer } from '@talent/api-client';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
+import type { TestStack } from '../support/test-stack';
+import {
+  createAccount,
+  expectChinese,
+  openConsolePage,
+  signInFirstTime,
+  startConsole,
+  stopConsole,
+} from './console-page';
 
 /** The statistics page in a real Chromium against the real stack: charts drawn, figures traced to events. */
 describe('the statistics page in a browser', () => {
@@ -13,24 +18,8 @@ describe('the statistics page in a browser', () => {
   let browser: Browser;
   const year = officeYear(new Date());
 
-  beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/console/index.html'))) {
-      throw new Error('The console is not built: run `npm run build:console` (npm test does).');
-    }
-    stack = await startTestStack('console-statistics', { CASE_DAY_SECONDS: '0.05' });
-    api = stack.client;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const expectChinese = async (page: Page, name: string) => {
-    await capture(page, name);
-    expect(await englishOnPage(page)).toEqual([]);
-  };
+  beforeAll(async () => ({ stack, api, browser } = await startConsole('console-statistics')));
+  afterAll(() => stopConsole({ stack, browser }));
 
   /** A civil servant from 报名 to 报到 today: one recruit of this year, with a stage history behind it. */
   const recruit = async (name: string): Promise<string> => {

@@ -10,14 +10,12 @@ import { QueryFailure } from './query-failure';
 
 export type CaseFilters = NonNullable<operations['CasesController_list']['parameters']['query']>;
 
-/** One page of the case list for a home's question (超期, 本周到期, 待审批…), each name linking to its case. */
-export function CaseTable({ title, filters, empty }: { title: string; filters: CaseFilters; empty: string }) {
-  const stageLabel = useStageLabels();
-  const cases = useQuery({
-    queryKey: ['cases', filters],
-    queryFn: () => call<CaseList>(() => api.GET('/cases', { params: { query: filters } })),
-  });
-  const columns = [
+/**
+ * The case list's columns, each name linking to its case; `withDates` adds the year and the day
+ * the case was opened, for the full list.
+ */
+export function caseColumns(stageLabel: (stageId: string) => string, withDates = false) {
+  return [
     {
       title: '姓名',
       dataIndex: 'subjectName',
@@ -27,6 +25,7 @@ export function CaseTable({ title, filters, empty }: { title: string; filters: C
     },
     { title: '类别', dataIndex: 'kind', render: kindLabel },
     { title: '渠道', dataIndex: 'channel', render: channelLabel },
+    ...(withDates ? [{ title: '年度', dataIndex: 'year' }] : []),
     { title: '当前环节', dataIndex: 'stage', render: stageLabel },
     {
       title: '状态',
@@ -39,7 +38,18 @@ export function CaseTable({ title, filters, empty }: { title: string; filters: C
       ),
     },
     { title: '办理期限', dataIndex: 'deadlineAt', render: date },
+    ...(withDates ? [{ title: '立案日期', dataIndex: 'openedAt', render: date }] : []),
   ];
+}
+
+/** One page of the case list for a home's question (超期, 本周到期, 待审批…), each name linking to its case. */
+export function CaseTable({ title, filters, empty }: { title: string; filters: CaseFilters; empty: string }) {
+  const stageLabel = useStageLabels();
+  const cases = useQuery({
+    queryKey: ['cases', filters],
+    queryFn: () => call<CaseList>(() => api.GET('/cases', { params: { query: filters } })),
+  });
+  const columns = caseColumns(stageLabel);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={5} style={{ margin: 0 }}>

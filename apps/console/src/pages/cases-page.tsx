@@ -1,20 +1,12 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
-import { Link } from 'react-router-dom';
+import { Button, Card, Form, Input, InputNumber, Select, Switch, Table } from 'antd';
 import { api, call } from '../api/client';
 import { useStageLabels } from '../api/pipelines';
 import type { CaseList, CaseListItem } from '../api/views';
+import { caseColumns } from '../components/case-table';
 import { QueryFailure } from '../components/query-failure';
-import {
-  CHANNEL_OPTIONS,
-  channelLabel,
-  date,
-  KIND_OPTIONS,
-  kindLabel,
-  STATUS_OPTIONS,
-  statusLabel,
-} from '../i18n/labels';
+import { CHANNEL_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from '../i18n/labels';
 
 interface Filters {
   name?: string;
@@ -51,31 +43,7 @@ export function CasesPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-  const columns = [
-    {
-      title: '姓名',
-      dataIndex: 'subjectName',
-      render: (name: string | null, item: CaseListItem) => (
-        <Link to={`/cases/${item.caseId}`}>{name ?? '（未显示）'}</Link>
-      ),
-    },
-    { title: '类别', dataIndex: 'kind', render: kindLabel },
-    { title: '渠道', dataIndex: 'channel', render: channelLabel },
-    { title: '年度', dataIndex: 'year' },
-    { title: '当前环节', dataIndex: 'stage', render: stageLabel },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      render: (status: string, item: CaseListItem) => (
-        <Space>
-          {statusLabel(status)}
-          {item.overdue && <Tag color="red">超期</Tag>}
-        </Space>
-      ),
-    },
-    { title: '办理期限', dataIndex: 'deadlineAt', render: date },
-    { title: '立案日期', dataIndex: 'openedAt', render: date },
-  ];
+  const columns = caseColumns(stageLabel, true);
 
   return (
     <Card title="案件列表">
