@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { newPassword } from './office-accounts';
+import { newPassword, post } from './office-accounts';
 
 /** A person who signs in to the demo's console. */
 export interface DemoPerson {
@@ -35,16 +35,6 @@ export const readDemoAccounts = (file: string): DemoAccounts | undefined =>
 /** Readable by this user only: the file holds passwords, if only a throw-away demo's. */
 export const saveDemoAccounts = (file: string, accounts: DemoAccounts): void =>
   writeFileSync(file, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
-
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, text };
-}
 
 async function bearer(apiUrl: string, userId: string, password: string) {
   const signedIn = await post(`${apiUrl}/auth/sign-in`, { userId, password });
