@@ -10,13 +10,15 @@ import { type LoadResult, processMemory, runLoad } from './engine/load';
 import { EngineProbe } from './engine/engine-probe';
 import { figuresTable, format, type Measured, measuresTable, mebibytes, type Target } from './engine/report';
 import { BenchStack, type RunningStack } from './engine/stack';
+import { CpuMeter, cpuPerRequest } from './engine/cpu';
 
 /**
  * `npm run bench:engine`: the write path of the whole engine (api → Temporal → worker →
  * event store → projections) against the ceiling of the same Temporal server, a no-op workflow
  * start. Sizes: BENCH_OPEN_CASES (open cases at which the worker's memory is read, default
  * 10,000), BENCH_SERIAL_REQUESTS (per measure at 1 user, default 100) and
- * BENCH_CONCURRENT_REQUESTS (per measure at 50 users, default 500).
+ * BENCH_CONCURRENT_REQUESTS (per measure at 50 users, default 500). BENCH_CPU_PROFILE_DIR writes
+ * CPU profiles of the api and the worker there.
  */
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
 const SERIAL_REQUESTS = Number(process.env.BENCH_SERIAL_REQUESTS ?? 100);
@@ -79,11 +81,20 @@ interface Figures {
   /** Actions on cases opened early, once many more were opened; and how many were open by then. */
   loadedAct: { result: LoadResult; openCases: number };
   rss: { warm: number; loaded: number; peak: number };
+  /** CPU milliseconds per answered request, by part of the stack, for each measure. */
+  cpu: Array<{ measure: string; perRequest: Map<string, number> }>;
 }
 
 async function measure(running: RunningStack, client: Client, probe: EngineProbe): Promise<Figures> {
   const officers = await signInOfficers(new OfficeAccounts(running.apiUrl, running.admin));
   const cases = new CaseWorkload(new CaseRequests(running.apiUrl), officers);
+  const meter = new CpuMeter(
+    new Map([
+      [running.workerPid, 'worker'],
+      [running.apiPid, 'api'],
+    ]),
+  );
+  const cpu: Figures['cpu'] = [];
   const startNoop = () =>
     client.workflow.start<typeof noopWorkflow>('noopWorkflow', {
       taskQueue: running.taskQueue,
@@ -92,33 +103,48 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
   const memory = () => processMemory(running.workerPid);
   // Each action needs a case of its own, opened before it. Opens the api answered too late left
   // no id to act on, so the shortfall is opened first, untimed and gently.
-  const act = async (count: number, users: number) => {
+  const casesToActOn = async (count: number) => {
     while (cases.awaitingAction < count) {
       const topUp = await runLoad(count - cases.awaitingAction, 5, cases.open);
       if (topUp.failed === topUp.requests) throw new Error(`every open failed: ${topUp.firstFailure}`);
     }
     await probe.settle();
-    return runLoad(count, users, cases.register);
   };
-  const settled = async <T>(result: T) => {
+  /**
+   * One measure, then the engine let settle; the CPU it took counts until then, since the work a
+   * request leaves behind (projections, a no-op workflow's run) is part of its cost.
+   */
+  const measured = async (name: string, count: number, users: number, request: (user: number) => Promise<unknown>) => {
+    const before = meter.read();
+    const result = await runLoad(count, users, request);
     await probe.settle();
+    cpu.push({
+      measure: `${name}, ${users} user${users > 1 ? 's' : ''}`,
+      perRequest: cpuPerRequest(before, meter.read(), result.requests - result.failed),
+    });
     return result;
+  };
+  const act = async (name: string, count: number, users: number) => {
+    await casesToActOn(count);
+    return measured(name, count, users, cases.register);
   };
 
   log('warming up');
   await runLoad(WARM_UP, 10, startNoop);
   await runLoad(WARM_UP, 10, cases.open);
-  await settled(await act(WARM_UP, 10));
+  await casesToActOn(WARM_UP);
+  await runLoad(WARM_UP, 10, cases.register);
+  await probe.settle();
   const warm = memory().rssBytes;
   log('no-op workflow starts');
-  const noop1 = await settled(await runLoad(SERIAL_REQUESTS, 1, startNoop));
-  const noop50 = await settled(await runLoad(CONCURRENT_REQUESTS, USERS, startNoop));
+  const noop1 = await measured('no-op start', SERIAL_REQUESTS, 1, startNoop);
+  const noop50 = await measured('no-op start', CONCURRENT_REQUESTS, USERS, startNoop);
   log('POST /cases');
-  const open1 = await settled(await runLoad(SERIAL_REQUESTS, 1, cases.open));
-  const open50 = await settled(await runLoad(CONCURRENT_REQUESTS, USERS, cases.open));
+  const open1 = await measured('POST /cases', SERIAL_REQUESTS, 1, cases.open);
+  const open50 = await measured('POST /cases', CONCURRENT_REQUESTS, USERS, cases.open);
   log('POST /cases/:id/actions');
-  const act1 = await act(SERIAL_REQUESTS, 1);
-  const act50 = await act(CONCURRENT_REQUESTS, USERS);
+  const act1 = await act('action', SERIAL_REQUESTS, 1);
+  const act50 = await act('action', CONCURRENT_REQUESTS, USERS);
   const lag = { ms: await cases.projectionLagMs(), cases: cases.registered };
   await probe.settle();
 
@@ -126,14 +152,29 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
   const loaded = memory().rssBytes;
   const openCases = await probe.openCases();
   log(`POST /cases/:id/actions with ${format(openCases)} open cases`);
-  const actLoaded = await act(CONCURRENT_REQUESTS, USERS);
+  const actLoaded = await act(`action with ${format(openCases)} open cases`, CONCURRENT_REQUESTS, USERS);
   const loadedAct = { result: actLoaded, openCases: await probe.openCases() };
   const rss = { warm, loaded, peak: memory().peakBytes };
-  return { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss };
+  return { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss, cpu };
+}
+
+/** CPU per request by part of the stack: what to make cheaper, and where the ceiling comes from. */
+function cpuTable(cpu: Figures['cpu']): string[] {
+  const parts = [...new Set(cpu.flatMap(({ perRequest }) => [...perRequest.keys()]))].sort();
+  const total = (perRequest: Map<string, number>) => [...perRequest.values()].reduce((sum, ms) => sum + ms, 0);
+  return [
+    `| measure | ${parts.join(' | ')} | total |`,
+    `| --- |${' ---: |'.repeat(parts.length + 1)}`,
+    ...cpu.map(
+      ({ measure, perRequest }) =>
+        `| ${measure} | ${parts.map((part) => format(perRequest.get(part) ?? 0, 1)).join(' | ')} | ` +
+        `${format(total(perRequest), 1)} |`,
+    ),
+  ];
 }
 
 function report(figures: Figures): void {
-  const { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss } = figures;
+  const { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss, cpu } = figures;
   const rows: Measured[] = [
     { measure: 'no-op workflow start', users: 1, result: noop1 },
     { measure: 'no-op workflow start', users: USERS, result: noop50 },
@@ -167,6 +208,8 @@ function report(figures: Figures): void {
     { figure: 'worker peak RSS over the run (VmHWM)', value: mebibytes(rss.peak) },
   ]);
   console.log(table.join('\n'));
+  console.log('\n## CPU milliseconds per request, by part of the stack (until the engine settled)\n');
+  console.log(cpuTable(cpu).join('\n'));
 }
 
 function describeRun(): void {

@@ -85,7 +85,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   setHandler(
     caseCommandUpdate,
     async (command, signature) => {
-      await condition(() => state !== undefined);
+      // Every promise in workflow code costs a stack trace (the SDK keeps them for its stack
+      // query), so an open case does not wait on a condition already met.
+      if (!state) await condition(() => state !== undefined);
       return section.run(async () => {
         // Commands accepted before this patch replay under the rules that accepted them.
         const rules: CaseRules = patched(CURRENT_RULES_PATCH) ? 'current' : 'original';
@@ -117,7 +119,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
 
   setHandler(caseOpenedUpdate, async () => {
-    await condition(() => state !== undefined);
+    if (!state) await condition(() => state !== undefined);
     return view();
   });
 
@@ -128,31 +130,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return Object.hasOwn(actions, command.action) ? actions[command.action]!.payloadSchema : undefined;
   }
 
-  /** The plan answers first: a refused disbursement fails the command before anything is recorded. */
-  async function planEffects(events: CaseEvent[], actor: Actor): Promise<void> {
-    const { caseId, year, divisionCode } = state!.opened;
-    // One id per effect of this step: a retried activity is the same Update, applied once.
-    const send = (command: PlanCommand, index: number) =>
-      sendPlanCommand({
+  /**
+   * The plan answers first: a refused disbursement fails the command before anything is recorded.
+   * Each effect keeps its event's index, which names its command id.
+   */
+  async function planEffects(effects: Array<{ command: PlanCommand; index: number }>, actor: Actor): Promise<void> {
+    const { year, divisionCode } = state!.opened;
+    for (const { command, index } of effects) {
+      // One id per effect of this step: a retried activity is the same Update, applied once.
+      const answer = await sendPlanCommand({
         divisionCode,
         year,
         command,
         actor,
         commandId: `${workflowInfo().workflowId}@${state!.version}.${index}`,
       });
-    for (const [index, event] of events.entries()) {
-      if (event.type === 'QuotaReleased') await send({ type: 'releaseQuota', caseId }, index);
-      // A round's candidate uses the place the round holds, not a post of the case's own.
-      if (event.type === 'QuotaUsed') await send({ type: 'useQuota', caseId: event.data.holder ?? caseId }, index);
-      if (event.type === 'SubsidyReleased')
-        await send({ type: 'releaseFund', caseId, amountCny: event.data.amountCny }, index);
-      if (event.type === 'SubsidyClawedBack')
-        await send({ type: 'returnFund', caseId, amountCny: event.data.amountCny }, index);
-      if (event.type === 'SubsidyInstalmentPaid') {
-        const { amountCny, instalment } = event.data;
-        const answer = await send({ type: 'disburseFund', caseId, amountCny, instalment }, index);
-        if (!answer.ok) throw refusal(answer.code, answer.message);
-      }
+      if (command.type === 'disburseFund' && !answer.ok) throw refusal(answer.code, answer.message);
     }
   }
 
@@ -160,7 +153,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const fast = patched(FAST_STEPS_PATCH);
     let events = asWorkflowFailure(() => decideCase(state, command, pipeline, rules));
     if (events.length === 0) return;
-    if (state) await planEffects(events, 'actor' in command ? command.actor : SYSTEM_ACTOR);
+    const effects = state ? planEffectsOf(events, state.opened.caseId) : [];
+    // Most steps touch no plan; they make no promise for it, each of which costs a stack trace.
+    if (effects.length > 0) await planEffects(effects, 'actor' in command ? command.actor : SYSTEM_ACTOR);
     let next = fold(state, events);
     const entered = events.some((event) => event.type === 'StageEntered') && next.status !== 'closed';
     if (fast && entered) {
@@ -313,7 +308,59 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   return view();
 }
 
+/** What the year's plan is told of a step's events, each with the event's index. */
+function planEffectsOf(events: readonly CaseEvent[], caseId: string): Array<{ command: PlanCommand; index: number }> {
+  return events.flatMap((event, index) => {
+    const command = planCommandOf(event, caseId);
+    return command ? [{ command, index }] : [];
+  });
+}
+
+function planCommandOf(event: CaseEvent, caseId: string): PlanCommand | undefined {
+  switch (event.type) {
+    case 'QuotaReleased':
+      return { type: 'releaseQuota', caseId };
+    case 'QuotaUsed':
+      // A round's candidate uses the place the round holds, not a post of the case's own.
+      return { type: 'useQuota', caseId: event.data.holder ?? caseId };
+    case 'SubsidyReleased':
+      return { type: 'releaseFund', caseId, amountCny: event.data.amountCny };
+    case 'SubsidyClawedBack':
+      return { type: 'returnFund', caseId, amountCny: event.data.amountCny };
+    case 'SubsidyInstalmentPaid':
+      return { type: 'disburseFund', caseId, amountCny: event.data.amountCny, instalment: event.data.instalment };
+    // Named one by one, so that a new kind of event is a decision about the plan, not a default.
+    case 'ActionTaken':
+    case 'CaseClosed':
+    case 'CaseOpened':
+    case 'FollowUpDue':
+    case 'NoticeCompleted':
+    case 'ObjectionRaised':
+    case 'ObjectionResolved':
+    case 'QuotaRefused':
+    case 'QuotaReserved':
+    case 'StageEntered':
+    case 'StageOverdue':
+    case 'StageScheduled':
+    case 'SubsidyCommitted':
+      return undefined;
+  }
+}
+
+/**
+ * Search attributes are written only when they change (issue 12): each write is a history event
+ * and a visibility update on the server, and most steps, the open among them, change neither.
+ */
+const SEARCH_ATTRIBUTES_PATCH = 'search-attributes-when-changed';
+
 function keepSearchAttributesCurrent(current: CaseState): void {
+  if (patched(SEARCH_ATTRIBUTES_PATCH)) {
+    const known = workflowInfo().typedSearchAttributes;
+    const unchanged =
+      known.get(caseSearchAttributes.caseStage) === current.stage &&
+      known.get(caseSearchAttributes.caseStatus) === current.status;
+    if (unchanged) return;
+  }
   upsertSearchAttributes([
     { key: caseSearchAttributes.caseStage, value: current.stage },
     { key: caseSearchAttributes.caseStatus, value: current.status },

@@ -16,13 +16,23 @@ const histories = readdirSync(fixtures)
  * workflows: a change that would break running cases fails here, not in production.
  */
 describe('workflow determinism', () => {
-  it('has recorded histories of cases of every kind and of a plan', () => {
-    expect(histories.map((entry) => entry.workflowId).sort()).toEqual([
-      'case.civil-servant-hired.json',
-      'case.returning-talent-settled.json',
-      'case.shortage-talent-objection-withdrawn.json',
-      'plan.annual-plan.json',
-    ]);
+  it('has recorded histories of cases of every kind, of a plan and of a round, from before and after the fast path', () => {
+    expect(histories.map((entry) => entry.workflowId).sort()).toEqual(
+      [
+        // Each step an activity of its own (before issue 12).
+        'case.civil-servant-hired.json',
+        // One trip per action, candidate stages of pipelines version 3, and rounds (issues 12 and 13).
+        'case.civil-servant-appointment-cancelled.2026-11-25.json',
+        'case.returning-talent-settled.2026-11-25.json',
+        'case.returning-talent-settled.json',
+        'case.round-candidate.2026-11-25.json',
+        'case.shortage-talent-objection-withdrawn.2026-11-25.json',
+        'case.shortage-talent-objection-withdrawn.json',
+        'plan.annual-plan.2026-11-25.json',
+        'plan.annual-plan.json',
+        'round.gwy-2023.2026-11-25.json',
+      ].sort(),
+    );
   });
 
   it('replays every recorded history without a non-determinism error', async () => {

@@ -25,6 +25,7 @@ export interface RunningStack {
   namespace: string;
   taskQueue: string;
   workerPid: number;
+  apiPid: number;
   admin: { id: string; password: string };
 }
 
@@ -120,7 +121,7 @@ export class BenchStack {
     };
     const config = loadConfig(env);
     const worker = this.spawn('worker', 'apps/worker/src/main.js', env);
-    this.spawn('api', 'apps/api/src/main.js', env);
+    const api = this.spawn('api', 'apps/api/src/main.js', env);
     const apiUrl = `http://${config.HOST}:${config.PORT}`;
     await this.waitForPollingWorker(apiUrl);
     this.step();
@@ -132,12 +133,17 @@ export class BenchStack {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workerPid: worker.pid!,
+      apiPid: api.pid!,
       admin,
     };
   }
 
   private spawn(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', entry)], {
+    // BENCH_CPU_PROFILE_DIR: V8 CPU profiles of the api and the worker, one per thread (the
+    // worker runs workflows in threads of its own), written when they stop: where a figure's time went.
+    const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+    const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : [];
+    const child = spawn(process.execPath, [...profiling, path.join(repoRoot(), 'dist', entry)], {
       env: { ...env, SERVICE_NAME: `bench-${name}` },
       // Their warnings and errors join the progress on stderr, leaving stdout to the report. The
       // IPC channel makes a child close itself if this process dies without stopping it.

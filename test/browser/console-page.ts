@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { type Browser, chromium as playwright, type Page } from 'playwright-core';
-import { admin, requestJson } from '@talent/api-client';
+import { admin, type ApiClient, requestJson } from '@talent/api-client';
 import { authHeaders, newPassword } from '../support/identities';
+import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** Screenshots of every page a spec visits, for a person to look at; git ignores the folder. */
 export const ARTEFACTS = join(__dirname, '../../artefacts/console');
@@ -105,4 +107,34 @@ export async function createAccount(baseUrl: string, id: string, displayName: st
   });
   if (created.status !== 201) throw new Error(`creating ${id}: ${created.status} ${JSON.stringify(created.body)}`);
   return password;
+}
+
+/** The stack, its api client and a browser that one spec file's tests share. */
+export interface ConsoleUnderTest {
+  stack: TestStack;
+  api: ApiClient;
+  browser: Browser;
+}
+
+/** Starts a stack of its own (50 ms days) and a browser, once the console is built. */
+export async function startConsole(name: string): Promise<ConsoleUnderTest> {
+  if (!existsSync(join(__dirname, '../../dist/console/index.html'))) {
+    throw new Error('The console is not built: run `npm run build:console` (npm test does).');
+  }
+  const stack = await startTestStack(name, { CASE_DAY_SECONDS: '0.05' });
+  return { stack, api: stack.client, browser: await launchBrowser() };
+}
+
+export async function stopConsole(running: Partial<ConsoleUnderTest>): Promise<void> {
+  await running.browser?.close();
+  await running.stack?.close();
+}
+
+/**
+ * Saves a screenshot of the page and fails on English words in it, but for `typed`: words a
+ * person entered (names, ids), which are data, not the console's text.
+ */
+export async function expectChinese(page: Page, name: string, typed: string[] = []): Promise<void> {
+  await capture(page, name);
+  expect((await englishOnPage(page)).filter((word) => !typed.includes(word))).toEqual([]);
 }

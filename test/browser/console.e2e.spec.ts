@@ -1,10 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { admin, type ApiClient, requestJson } from '@talent/api-client';
 import { authHeaders, forgetCredentials, newPassword } from '../support/identities';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
+import type { TestStack } from '../support/test-stack';
+import {
+  createAccount,
+  expectChinese,
+  openConsolePage,
+  signInFirstTime,
+  startConsole,
+  stopConsole,
+} from './console-page';
 
 /** The officer, approver and auditor work in the console in a real Chromium against the real stack. */
 describe('the console in a browser', () => {
@@ -12,26 +17,10 @@ describe('the console in a browser', () => {
   let api: ApiClient;
   let browser: Browser;
 
-  beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/console/index.html'))) {
-      throw new Error('The console is not built: run `npm run build:console` (npm test does).');
-    }
-    stack = await startTestStack('console', { CASE_DAY_SECONDS: '0.05' });
-    api = stack.client;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  beforeAll(async () => ({ stack, api, browser } = await startConsole('console')));
+  afterAll(() => stopConsole({ stack, browser }));
 
   const asAdmin = () => authHeaders(stack.baseUrl, admin);
-
-  const expectChinese = async (page: Page, name: string) => {
-    await capture(page, name);
-    expect(await englishOnPage(page)).toEqual([]);
-  };
 
   const openCampusTeacher = async (name: string) => {
     const opened = await api.open({ kind: 'recruitment', channel: 'campus_teacher', subject: { name }, year: 2023 });
@@ -46,6 +35,7 @@ describe('the console in a browser', () => {
     await expectChinese(page, 'sign-in');
 
     await signInFirstTime(page, 'officer-wu', password);
+    await page.getByRole('menuitem', { name: '案件办理' }).click();
     await page.getByRole('link', { name: '陈老师' }).waitFor();
     await expectChinese(page, 'cases');
     await page.getByRole('link', { name: '陈老师' }).click();

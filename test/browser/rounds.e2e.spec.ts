@@ -1,11 +1,17 @@
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { type ApiClient } from '@talent/api-client';
 import { buildWorkbook, identityCardNumber, ROSTER_HEADER } from '../../libs/spreadsheets/src/sheet-builder';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { capture, createAccount, englishOnPage, launchBrowser, openConsolePage, signInFirstTime } from './console-page';
+import type { TestStack } from '../support/test-stack';
+import {
+  createAccount,
+  expectChinese,
+  openConsolePage,
+  signInFirstTime,
+  startConsole,
+  stopConsole,
+} from './console-page';
 
 const NAMES = ['赵一', '钱二', '孙三', '李四'];
 const ticketOf = (index: number) => `2024800${index + 1}`;
@@ -34,24 +40,8 @@ describe('recruitment rounds in the console', () => {
   let browser: Browser;
   const roundId = `gwy-console-${randomBytes(3).toString('hex')}`;
 
-  beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/console/index.html'))) {
-      throw new Error('The console is not built: run `npm run build:console` (npm test does).');
-    }
-    stack = await startTestStack('console-rounds', { CASE_DAY_SECONDS: '0.05' });
-    api = stack.client;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  const expectChinese = async (page: Page, name: string) => {
-    await capture(page, name);
-    expect(await englishOnPage(page)).toEqual([]);
-  };
+  beforeAll(async () => ({ stack, api, browser } = await startConsole('console-rounds')));
+  afterAll(() => stopConsole({ stack, browser }));
 
   /** A file chosen in the browser's file dialog, as a person picks it from disk. */
   const chooseFile = async (page: Page, button: string, name: string, buffer: Buffer) => {
@@ -173,6 +163,107 @@ describe('recruitment rounds in the console', () => {
     expect(round.body.rankings['46001'][0]).toMatchObject({ ticket: ticketOf(1), advanced: true });
     const caseId = round.body.rankings['46001'][0].caseId as string;
     expect((await api.view(caseId)).body.stage.id).toBe('physicalExam');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  // Goes on from the round the test above took to 体检.
+  it('replaces a candidate who withdrew (递补 with a reason), downloads the 体检名单 and closes the round', async () => {
+    const ranked = (await api.round(roundId)).body.rankings['46001'] as Array<{ caseId: string; name: string }>;
+    const dropout = ranked[0]!;
+    expect(dropout.name).toBe(NAMES[1]);
+    expect((await api.act(dropout.caseId, 'withdraw', {}, undefined, '考生书面放弃')).status).toBe(200);
+    await api.waitForRound(roundId, (round) => round.rankings['46001'][0].caseResult === 'failure');
+    const password = await createAccount(stack.baseUrl, 'officer-jiang', '蒋科员', 'hr_officer');
+    const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
+    await signInFirstTime(page, 'officer-jiang', password);
+    await page.goto(`${stack.baseUrl}/rounds/${roundId}`);
+
+    await page.getByRole('tab', { name: '成绩排名' }).click();
+    await page
+      .getByRole('row', { name: new RegExp(NAMES[1]!) })
+      .getByRole('button', { name: '递补' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    // No reason, no 递补: the button stays disabled until one is written.
+    expect(await dialog.getByRole('button', { name: '递补' }).isDisabled()).toBe(true);
+    await dialog.getByPlaceholder(/理由（必填）/).fill('体检前书面放弃，依公告递补');
+    await expectChinese(page, 'round-substitute');
+    await dialog.getByRole('button', { name: '递补' }).click();
+    await page.getByText('已递补，递补人选进入体检').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(NAMES[0]!) })
+      .getByRole('link')
+      .waitFor();
+    await page.getByText('第1次递补').waitFor();
+    await expectChinese(page, 'round-substituted');
+
+    await page.getByRole('button', { name: '下载名单' }).hover();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '体检名单' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(`某县${new Date().getFullYear()}年考试录用公务员公告体检名单.xlsx`);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await saved.path());
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+    expect(cells).toContain(NAMES[0]);
+
+    await page.getByRole('button', { name: '结束本批次' }).click();
+    await page.getByText('结束后不能再办理本批次的任何事项').waitFor();
+    await expectChinese(page, 'round-close');
+    await page.getByRole('button', { name: '结束', exact: true }).click();
+    await page.getByText('本批次已结束').waitFor();
+    await page.getByText('已结束').first().waitFor();
+    expect(await page.getByRole('button', { name: '结束本批次' }).count()).toBe(0);
+    expect((await api.round(roundId)).body.round.status).toBe('closed');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('lets an officer publish a 公告 with its 职位表 from the form', async () => {
+    const year = new Date().getFullYear();
+    const title = `某县${year}年事业单位公开招聘工作人员公告`;
+    const password = await createAccount(stack.baseUrl, 'officer-han', '韩科员', 'hr_officer');
+    const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
+    await signInFirstTime(page, 'officer-han', password);
+    await page.getByRole('menuitem', { name: '招录批次' }).click();
+    await page.getByRole('button', { name: '发布招录公告' }).click();
+
+    // Checked before sending: an empty 职位表 row is marked, nothing reaches the api.
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('必填').first().waitFor();
+    await page.getByLabel('公告标题').fill(title);
+    await page.getByLabel('渠道').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '教师校园招聘' }).click();
+    await page.getByLabel('公告日期').fill(`${year}-03-01`);
+    await page.getByLabel('公告日期').press('Enter');
+    const registration = page.locator('.ant-picker-range input');
+    await registration.first().click();
+    await registration.first().fill(`${year}-03-02`);
+    await registration.first().press('Enter');
+    await registration.last().fill(`${year}-03-09`);
+    await registration.last().press('Enter');
+    const post = page.locator('.ant-table-row').first().locator('input');
+    await post.nth(0).fill('51001');
+    await post.nth(1).fill('县第一中学');
+    await post.nth(2).fill('高中语文教师');
+    await post.nth(3).fill('2');
+    await expectChinese(page, 'round-announce-form');
+    await page.getByRole('button', { name: '发布' }).click();
+
+    await page.getByText('公告已发布，请审批人审定职位表').waitFor();
+    await page.getByText('待审定职位表').first().waitFor();
+    await expectChinese(page, 'round-announced');
+    const roundId = page.url().split('/rounds/')[1]!;
+    const announced = (await api.round(roundId)).body;
+    expect(announced.round).toMatchObject({
+      title,
+      channel: 'campus_teacher',
+      announcedOn: `${year}-03-01`,
+      terms: { registrationOpensOn: `${year}-03-02`, registrationClosesOn: `${year}-03-09` },
+    });
+    expect(announced.posts).toEqual([expect.objectContaining({ postCode: '51001', unit: '县第一中学', places: 2 })]);
     expect(problems).toEqual([]);
     await close();
   });

@@ -1,40 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { toCaseWorkflowId } from '@talent/domain';
 import { type ApiClient, approver, auditor, officer, requestJson } from '@talent/api-client';
 import { authHeaders } from '../support/identities';
 import { startTestStack, type TestStack } from '../support/test-stack';
-
-const root = path.resolve(__dirname, '../..');
-
-/**
- * The documented offline command, run from source: what an auditor runs on their own machine.
- * Not spawnSync: the api under test shares this process, and seconds of a blocked event loop made
- * it close the kept-alive connection just as the next request reused it (ECONNRESET).
- */
-function verifyExportOffline(file: string, publicKeyFile?: string): Promise<{ status: number | null; output: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      '@swc-node/register',
-      path.join(root, 'tools/audit/verify-export.ts'),
-      file,
-      ...(publicKeyFile ? ['--public-key', publicKeyFile] : []),
-    ],
-    { cwd: root, env: { PATH: process.env.PATH } },
-  );
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, output }));
-  });
-}
+import { verifyExportOffline } from '../support/verify-export-command';
 
 describe('the auditor’s view: a case’s history, the hash chain behind it, refusals and signed exports', () => {
   let stack: TestStack;
@@ -133,29 +106,53 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
     );
   });
 
-  it('exports a signed history that verifies offline, and fails to once edited', async () => {
-    const caseId = await withdrawnCase();
-    const exported = await get(`/cases/${caseId}/history/export`);
-    const key = await get('/audit/signing-key', officer);
+  /** The export, once the ledger has taken the case's last events (a moment after they are readable). */
+  async function exportOf(caseId: string, query = '') {
+    for (;;) {
+      const exported = await get(`/cases/${caseId}/history/export${query}`);
+      if (exported.status !== 409) return exported;
+      await sleep(100);
+    }
+  }
+
+  it('exports a signed history that verifies offline against a tree head saved before, and fails to once edited', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'export-'));
+    const saved = await requestJson(`${stack.baseUrl}/ledger/tree-heads`, {
+      method: 'POST',
+      body: {},
+      headers: await authHeaders(stack.baseUrl, auditor),
+    });
+    const savedHeadFile = path.join(folder, 'saved-head.json');
+    writeFileSync(savedHeadFile, JSON.stringify(saved.body));
+    const caseId = await withdrawnCase();
+    const exported = await exportOf(caseId, `?consistencyFrom=${saved.body.treeSize}`);
+    const key = await get('/audit/signing-key', officer);
+    const ledgerKey = await requestJson(`${stack.baseUrl}/ledger/public-key`);
     const file = path.join(folder, `${caseId}.json`);
     const keyFile = path.join(folder, 'office.pem');
+    const ledgerKeyFile = path.join(folder, 'ledger-key.json');
     writeFileSync(file, JSON.stringify(exported.body, null, 2));
     writeFileSync(keyFile, key.body.publicKey);
+    writeFileSync(ledgerKeyFile, JSON.stringify(ledgerKey.body));
+    const pinned = ['--public-key', keyFile, '--tree-head', savedHeadFile, '--ledger-key', ledgerKeyFile];
 
     expect(exported.status).toBe(200);
     expect(exported.body).toMatchObject({
       format: 'talent-engine/stream-export',
+      formatVersion: 2,
       streamId: `case-${caseId}`,
       eventCount: 6,
       exportedBy: { id: auditor.id, role: 'auditor' },
+      ledger: { treeHead: { keyId: ledgerKey.body.keyId }, consistency: { from: saved.body.treeSize } },
       signature: { algorithm: 'Ed25519', keyId: key.body.keyId },
     });
+    expect(exported.body.ledger.inclusion).toHaveLength(6);
     // The export is the stored record: personal data stays encrypted in it.
     expect(JSON.stringify(exported.body)).not.toContain('13812345678');
     expect(exported.body.events[0].data.subject.phone).toMatch(/^pii:v1:/);
-    const valid = await verifyExportOffline(file, keyFile);
+    const valid = await verifyExportOffline(file, ...pinned);
     expect(valid).toMatchObject({ status: 0 });
+    expect(valid.output).toMatch(/in the ledger +6 of 6 events proven/);
     expect(valid.output).toMatch(/\nVALID$/m);
     // Without the office's key pinned, intact is all it can say: anyone may sign an export.
     const unpinned = await verifyExportOffline(file);
@@ -164,9 +161,35 @@ describe('the auditor’s view: a case’s history, the hash chain behind it, re
 
     exported.body.events[2].metadata.actor.id = 'someone-else';
     writeFileSync(file, JSON.stringify(exported.body));
-    const edited = await verifyExportOffline(file, keyFile);
+    const edited = await verifyExportOffline(file, ...pinned);
     expect(edited.status).toBe(1);
     expect(edited.output).toMatch(/event 3 \([^)]+\): hash does not match its content/);
+    expect((await get(`/cases/${caseId}/history/export?consistencyFrom=99999999`)).status).toBe(400);
+  });
+
+  it('exports the whole ledger, which verifies offline against a saved head', async () => {
+    await withdrawnCase();
+    const folder = mkdtempSync(path.join(tmpdir(), 'ledger-'));
+    const saved = await requestJson(`${stack.baseUrl}/ledger/tree-heads`, {
+      method: 'POST',
+      body: {},
+      headers: await authHeaders(stack.baseUrl, auditor),
+    });
+    await withdrawnCase();
+    const exported = await get('/ledger/export');
+    const ledgerKey = await requestJson(`${stack.baseUrl}/ledger/public-key`);
+    const [file, headFile, keyFile] = ['ledger.json', 'head.json', 'ledger.pem'].map((name) => path.join(folder, name));
+    writeFileSync(file!, JSON.stringify(exported.body));
+    writeFileSync(headFile!, JSON.stringify(saved.body));
+    writeFileSync(keyFile!, ledgerKey.body.publicKey);
+
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({ format: 'talent-engine/ledger-export', formatVersion: 1 });
+    expect(exported.body.treeHead.treeSize).toBeGreaterThan(saved.body.treeSize);
+    const checked = await verifyExportOffline(file!, '--tree-head', headFile!, '--ledger-key', keyFile!);
+    expect(checked.output).toMatch(/first differing +none/);
+    expect(checked).toMatchObject({ status: 0 });
+    expect((await get('/ledger/export', officer)).status).toBe(403);
   });
 
   it('records every refused request with who tried, what and why, and lets only auditors read them', async () => {

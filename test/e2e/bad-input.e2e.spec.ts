@@ -80,6 +80,29 @@ describe('bad input earns a 4xx naming the field, never a 500, and never wedges 
     expect(surrogateInQuery).toMatchObject({ status: 200, body: { items: [] } });
   });
 
+  it("names the case list's malformed search, deadline, stage-kind and own-cases filters (400)", async () => {
+    const noOffset = await get('/cases?dueBefore=2023-03-20T00:00:00');
+    const notADate = await get('/cases?dueBefore=next-week');
+    const unknownKind = await get('/cases?stageKind=signature');
+    const emptyName = await get('/cases?name=');
+    const notBoolean = await get('/cases?mine=yes');
+
+    for (const [answer, field] of [
+      [noOffset, 'dueBefore'],
+      [notADate, 'dueBefore'],
+      [unknownKind, 'stageKind'],
+      [emptyName, 'name'],
+      [notBoolean, 'mine'],
+    ] as const) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.message).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${field} `))]));
+      expect((answer.body.message as string[]).every((problem) => problem.startsWith(`${field} `))).toBe(true);
+    }
+    expect(
+      await get('/cases?mine=true&stageKind=approval&name=%E7%8E%8B&dueBefore=2023-03-20T00%3A00%3A00%2B08%3A00'),
+    ).toMatchObject({ status: 200, body: { items: [] } });
+  });
+
   it('refuses personal numbers in any free text of an action, however they are written', async () => {
     const caseId = await openCampusTeacher();
 

@@ -10,6 +10,9 @@ export function caseStream(options: {
   channel?: string;
   workstationType?: string;
   openedOn: string;
+  name?: string;
+  /** Who opened it; the steps are the officer's. */
+  openedBy?: { id: string; role: string };
   steps?: Array<{ on: string; type: string; data: JsonObject }>;
 }): { streamId: string; events: NewEvent[] } {
   const caseId = randomUUID();
@@ -22,11 +25,11 @@ export function caseStream(options: {
       ...(options.workstationType && { workstationType: options.workstationType }),
       pipelineId: 'x',
       pipelineVersion: 1,
-      subject: { name: '某人' },
+      subject: { name: options.name ?? '某人' },
       year: Number(options.openedOn.slice(0, 4)),
       divisionCode: '530000',
     },
-    metadata: officer,
+    metadata: options.openedBy ? { actor: options.openedBy } : officer,
     occurredAt: at(options.openedOn),
   };
   const steps = (options.steps ?? []).map((step) => ({

@@ -1,23 +1,33 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-// The module itself, not '@talent/event-store': an auditor's offline check needs no database driver.
-import { type ExportVerification, verifyStreamExport } from '../../libs/event-store/src/stream-export';
+// The modules themselves, not the libs' indexes: an auditor's offline check opens no connection.
+import { verifyStreamExport } from '../../libs/event-store/src/stream-export';
+import { LEDGER_EXPORT_FORMAT, verifyLedgerExport } from '../../libs/ledger/src/ledger-export-verification';
+import { verifyStreamExportLedger } from '../../libs/ledger/src/offline-verification';
+import { REPORT_EVIDENCE_FORMAT, verifyReportEvidence } from '../../libs/ledger/src/report-verification';
+import { ledgerExportReport, reportEvidenceReport, streamExportReport, type Verdict } from './verification-report';
 
-const USAGE = 'usage: npm run audit:verify-export -- <export.json> [--public-key <public.pem>]';
+const USAGE =
+  'usage: npm run audit:verify-export -- <export.json> [--public-key <office.pem>] ' +
+  '[--tree-head <saved-head.json> --ledger-key <ledger.pem>]';
 
 /** The auditor gave us something we cannot check: exit 2, so it is never mistaken for a failed check. */
 class UsageError extends Error {}
 
-function parseArguments(args: string[]): { exportPath: string; publicKeyPath?: string } {
+const OPTIONS = ['--public-key', '--tree-head', '--ledger-key'] as const;
+type Option = (typeof OPTIONS)[number];
+
+function parseArguments(args: string[]): { exportPath: string; files: Partial<Record<Option, string>> } {
   const positional: string[] = [];
-  let publicKeyPath: string | undefined;
+  const files: Partial<Record<Option, string>> = {};
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
-    if (arg === '--public-key') {
-      publicKeyPath = args[(index += 1)];
-      if (!publicKeyPath) throw new UsageError('--public-key needs the path of a PEM public key');
-    } else if (arg.startsWith('--public-key=')) {
-      publicKeyPath = arg.slice('--public-key='.length);
+    const [name, inline] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    const option = OPTIONS.find((known) => known === name);
+    if (option) {
+      const value = inline ?? args[(index += 1)];
+      if (!value) throw new UsageError(`${option} needs the path of a file`);
+      files[option] = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option ${arg}`);
     } else {
@@ -25,7 +35,10 @@ function parseArguments(args: string[]): { exportPath: string; publicKeyPath?: s
     }
   }
   if (positional.length !== 1) throw new UsageError('give exactly one export file');
-  return { exportPath: positional[0]!, ...(publicKeyPath !== undefined && { publicKeyPath }) };
+  if (files['--tree-head'] && !files['--ledger-key']) {
+    throw new UsageError('--tree-head needs --ledger-key: a saved head is only worth the signature on it');
+  }
+  return { exportPath: positional[0]!, files };
 }
 
 function readText(path: string, what: string): string {
@@ -37,77 +50,63 @@ function readText(path: string, what: string): string {
   }
 }
 
-function readExport(path: string): unknown {
+function readJson(path: string, what: string): unknown {
+  const text = readText(path, what);
   try {
-    return JSON.parse(readText(path, 'export file'));
+    return JSON.parse(text);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
   }
 }
 
-function readPublicKey(path: string): KeyObject {
+/** A PEM file, or the JSON that /audit/signing-key and /ledger/public-key answer with. */
+function readPublicKey(path: string, what: string): KeyObject {
+  const text = readText(path, what);
   let key: KeyObject;
   try {
-    key = createPublicKey(readText(path, 'public key'));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${path} is not a PEM public key`);
+    const published = text.trimStart().startsWith('{') ? (JSON.parse(text) as { publicKey?: unknown }) : undefined;
+    key = createPublicKey(published ? String(published.publicKey) : text);
+  } catch {
+    throw new UsageError(`${path} is not a PEM public key, nor the JSON the api publishes one in`);
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new UsageError(`${path} is not an Ed25519 public key`);
   return key;
 }
 
-/**
- * Anyone can edit an export and sign it again with a key of their own, so an export is only
- * shown valid against the office's key, which the auditor keeps from an earlier, trusted fetch.
- */
-function verdictOf(result: ExportVerification): string {
-  if (!result.valid) return 'INVALID';
-  return result.trustedKey === null
-    ? 'UNTRUSTED: intact, but whose key signed it is unknown without --public-key'
-    : 'VALID';
-}
-
-function report(path: string, document: unknown, result: ExportVerification): string {
-  const held = (document as { events?: unknown } | null)?.events;
-  const of = Array.isArray(held) ? ` of ${held.length}` : '';
-  const yesNo = (ok: boolean) => (ok ? 'ok' : 'FAILED');
-  const trusted =
-    result.trustedKey === null
-      ? 'not checked: pass --public-key with the office’s published key to know who signed it'
-      : yesNo(result.trustedKey);
-  return [
-    `export           ${path}`,
-    `stream           ${result.streamId ?? '-'}`,
-    `events verified  ${result.eventsVerified}${of}`,
-    `key id           ${result.keyId ?? '-'}`,
-    `signature        ${yesNo(result.signatureValid)}`,
-    `chain            ${yesNo(result.chainValid)}`,
-    `trusted key      ${trusted}`,
-    ...(result.problems.length > 0 ? ['problems:', ...result.problems.map((problem) => `  - ${problem}`)] : []),
-    verdictOf(result),
-  ].join('\n');
-}
+const EXIT: Record<Verdict, number> = { VALID: 0, INVALID: 1, UNTRUSTED: 3 };
 
 /**
- * `npm run audit:verify-export -- <export.json> [--public-key <public.pem>]`: checks a signed
- * stream export offline, with no database and no network. Exits 0 when it is valid and signed
- * with the pinned key, 1 when it is not valid, 2 when it could not be checked, 3 when it is intact
- * but no key was pinned.
+ * `npm run audit:verify-export -- <export.json> [--public-key <office.pem>] [--tree-head <head.json>
+ * --ledger-key <ledger.pem>]`: checks a stream export, a ledger export or an annual report's
+ * evidence (GET /reports/annual/:year/evidence) offline, with no database
+ * and no network, against a tree head saved earlier. Exits 0 when valid and every signature was
+ * checked against a pinned key, 1 when not valid, 2 when it could not be checked, 3 when intact
+ * but some key was not pinned.
  */
 function main(args: string[]): number {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
     return 0;
   }
-  const { exportPath, publicKeyPath } = parseArguments(args);
-  const trustedPublicKey = publicKeyPath === undefined ? undefined : readPublicKey(publicKeyPath);
-  const document = readExport(exportPath);
-  const result = verifyStreamExport(document, trustedPublicKey ? { trustedPublicKey } : {});
-  console.log(report(exportPath, document, result));
-  if (!result.valid) return 1;
-  return result.trustedKey === null ? 3 : 0;
+  const { exportPath, files } = parseArguments(args);
+  const officeKey = files['--public-key'] && readPublicKey(files['--public-key'], 'public key');
+  const ledgerKey = files['--ledger-key'] && readPublicKey(files['--ledger-key'], 'ledger key');
+  const savedHead = files['--tree-head'] && readJson(files['--tree-head'], 'saved tree head');
+  const document = readJson(exportPath, 'export file');
+  const ledgerOptions = { ...(ledgerKey && { ledgerKey }), ...(savedHead !== undefined && { savedHead }) };
+
+  const format = (document as { format?: unknown } | null)?.format;
+  const { text, verdict } =
+    format === LEDGER_EXPORT_FORMAT
+      ? ledgerExportReport(exportPath, verifyLedgerExport(document, ledgerOptions))
+      : format === REPORT_EVIDENCE_FORMAT
+        ? reportEvidenceReport(exportPath, verifyReportEvidence(document, ledgerOptions))
+        : streamExportReport(exportPath, document, {
+            stream: verifyStreamExport(document, officeKey ? { trustedPublicKey: officeKey } : {}),
+            ledger: verifyStreamExportLedger(document, ledgerOptions),
+          });
+  console.log(text);
+  return EXIT[verdict];
 }
 
 try {

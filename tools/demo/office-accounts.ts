@@ -10,7 +10,8 @@ export const newPassword = () => `pw-${randomBytes(12).toString('base64url')}`;
 
 const ALL_CASE_KINDS = ['recruitment', 'expert_workstation', 'returning_talent'];
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+/** A POST as the scripts make it: the answer's status, its JSON and its text for error messages. */
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -60,6 +60,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowsPath,
       activities: this.activities(),
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
+      workflowThreadPoolSize: this.config.WORKER_WORKFLOW_THREADS,
     });
     // A stop signal may arrive while the bundle is being built; then the worker never starts.
     if (this.shuttingDown) return;

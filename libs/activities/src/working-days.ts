@@ -57,6 +57,20 @@ export function calendarNoticeEndsAt(start: Date, days: number, dayMs = DAY_MS):
   return endOfSpan(start, days, dayMs);
 }
 
+/**
+ * The working days of a notice still to run at `now`, today included while it is not over: what
+ * the case page counts down. A notice over by `endsAt` (exclusive) has none left.
+ */
+export function workingDaysLeft(now: Date, endsAt: Date, calendar: WorkingDayCalendar = {}): number {
+  if (now >= endsAt) return 0;
+  const lastDay = officeDate(new Date(endsAt.getTime() - 1));
+  let left = 0;
+  for (let date = officeDate(now); date <= lastDay; date = nextDate(date, 1)) {
+    if (isOfficeWorkday(date, calendar)) left += 1;
+  }
+  return left;
+}
+
 /** The end of the office day `spannedDays - 1` days after `start`'s (the start day counts as the first). */
 function endOfSpan(start: Date, spannedDays: number, dayMs: number): Date {
   if (dayMs === DAY_MS) return new Date(Date.parse(`${officeDate(start)}T00:00:00+08:00`) + spannedDays * DAY_MS);

@@ -1,4 +1,4 @@
-import { calendarNoticeEndsAt, lastNoticeDay, noticeEndsAt } from './working-days';
+import { calendarNoticeEndsAt, lastNoticeDay, noticeEndsAt, workingDaysLeft } from './working-days';
 
 const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
 
@@ -36,5 +36,20 @@ describe('public notice of seven days (公示期7天)', () => {
 
   it('scales days for tests', () => {
     expect(calendarNoticeEndsAt(beijing('2023-06-05T09:00:00'), 7, 1000)).toEqual(beijing('2023-06-05T09:00:07'));
+  });
+});
+
+describe('the working days a notice has left (公示倒计时)', () => {
+  const endsAt = beijing('2023-10-11T00:00:00'); // a notice whose last day is Tuesday 10-10
+
+  it('counts today and the working days to the last, skipping the holiday and counting 调休', () => {
+    // 09-28 (Thu), then 10-07 and 10-08 (make-up), 10-09, 10-10.
+    expect(workingDaysLeft(beijing('2023-09-28T15:00:00'), endsAt)).toBe(5);
+    expect(workingDaysLeft(beijing('2023-10-10T23:59:00'), endsAt)).toBe(1);
+  });
+
+  it('has none left once the notice is over, and honours the county’s own holidays', () => {
+    expect(workingDaysLeft(endsAt, endsAt)).toBe(0);
+    expect(workingDaysLeft(beijing('2023-10-09T09:00:00'), endsAt, { extraHolidays: ['2023-10-09'] })).toBe(1);
   });
 });

@@ -29,16 +29,32 @@ export interface ExportedEvent {
   hash: string;
 }
 
-/** A self-contained copy of one stream that an auditor can check offline, with no access to the store. */
+/**
+ * What ties an export's events to the ledger (formatVersion 2), checked offline by libs/ledger's
+ * verifier: the signed tree head the export was computed at, each event's inclusion proof in
+ * that tree, and, when asked for, a consistency proof from a head the auditor saved earlier.
+ */
+export interface StreamExportLedger {
+  treeHead: { treeSize: number; rootHash: string; issuedAt: string; keyId: string; signature: string };
+  /** One per exported event, in the same order. */
+  inclusion: Array<{ leafIndex: number; proof: string[] }>;
+  consistency: { from: number; to: number; fromRootHash: string; toRootHash: string; proof: string[] } | null;
+}
+
+/**
+ * A self-contained copy of one stream that an auditor can check offline, with no access to the
+ * store. Version 1 carries the events and the chain; version 2 adds `ledger`.
+ */
 export interface StreamExport {
   format: typeof STREAM_EXPORT_FORMAT;
-  formatVersion: 1;
+  formatVersion: 1 | 2;
   streamId: string;
   exportedAt: string;
   exportedBy: Actor;
   eventCount: number;
   headHash: string | null;
   events: ExportedEvent[];
+  ledger?: StreamExportLedger;
   signature: { algorithm: 'Ed25519'; keyId: string; publicKey: string; value: string };
 }
 
@@ -49,6 +65,8 @@ export interface ExportVerification {
   keyId?: string;
   signatureValid: boolean;
   chainValid: boolean;
+  /** Version 1 exports predate the ledger: their chain verifies, their place in the log cannot. */
+  carriesTreeHead: boolean;
   /** Null when no trusted key was given: the signature then only proves the document is unchanged since signing. */
   trustedKey: boolean | null;
   problems: string[];
@@ -82,24 +100,34 @@ export function generateSigningKey(): string {
  * without upcasters, or the upcast data will not match the hashes and the export will not verify.
  */
 export function signStreamExport(
-  input: { streamId: string; events: readonly RecordedEvent[]; exportedBy: Actor; exportedAt?: Date },
+  input: {
+    streamId: string;
+    events: readonly RecordedEvent[];
+    exportedBy: Actor;
+    exportedAt?: Date;
+    ledger?: StreamExportLedger;
+  },
   privateKey: KeyObject,
 ): StreamExport {
   if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'ed25519') {
     throw new Error('Stream exports are signed with an Ed25519 private key');
+  }
+  if (input.ledger && input.ledger.inclusion.length !== input.events.length) {
+    throw new Error(`${input.events.length} events but ${input.ledger.inclusion.length} inclusion proofs`);
   }
   const foreign = input.events.find((event) => event.streamId !== input.streamId);
   if (foreign) throw new Error(`Event ${foreign.eventId} belongs to ${foreign.streamId}, not ${input.streamId}`);
   const publicKey = createPublicKey(privateKey);
   const unsigned: Omit<StreamExport, 'signature'> & { signature: Omit<StreamExport['signature'], 'value'> } = {
     format: STREAM_EXPORT_FORMAT,
-    formatVersion: 1,
+    formatVersion: input.ledger ? 2 : 1,
     streamId: input.streamId,
     exportedAt: (input.exportedAt ?? new Date()).toISOString(),
     exportedBy: { id: input.exportedBy.id, role: input.exportedBy.role },
     eventCount: input.events.length,
     headHash: input.events.at(-1)?.hash ?? null,
     events: input.events.map(exportedEvent),
+    ...(input.ledger && { ledger: input.ledger }),
     signature: {
       algorithm: 'Ed25519',
       keyId: auditKeyId(publicKey),
@@ -110,7 +138,7 @@ export function signStreamExport(
   return { ...unsigned, signature: { ...unsigned.signature, value } };
 }
 
-function exportedEvent(event: RecordedEvent): ExportedEvent {
+export function exportedEvent(event: RecordedEvent): ExportedEvent {
   return {
     streamVersion: event.streamVersion,
     eventId: event.eventId,
@@ -162,6 +190,7 @@ export function verifyStreamExport(
     eventsVerified: 0,
     signatureValid: false,
     chainValid: false,
+    carriesTreeHead: false,
     trustedKey: options.trustedPublicKey === undefined ? null : false,
     problems: [problem],
   });
@@ -169,11 +198,13 @@ export function verifyStreamExport(
   if (document.format !== STREAM_EXPORT_FORMAT) {
     return rejected(`format is ${show(document.format)}, not "${STREAM_EXPORT_FORMAT}": this is not a stream export`);
   }
-  if (document.formatVersion !== 1) {
-    return rejected(`formatVersion ${show(document.formatVersion)} is not supported; this verifier reads version 1`);
+  if (document.formatVersion !== 1 && document.formatVersion !== 2) {
+    return rejected(`formatVersion ${show(document.formatVersion)} is not supported; this verifier reads 1 and 2`);
   }
 
   const problems = checkHeader(document);
+  const carriesTreeHead = document.formatVersion === 2;
+  if (carriesTreeHead && !isObject(document.ledger)) problems.push('ledger is missing: version 2 exports carry it');
   const signature = checkSignature(document, problems);
   const trustedKey =
     options.trustedPublicKey === undefined ? null : checkTrust(signature.publicKey, options.trustedPublicKey, problems);
@@ -185,6 +216,7 @@ export function verifyStreamExport(
     ...(signature.keyId !== undefined && { keyId: signature.keyId }),
     signatureValid: signature.valid,
     chainValid: chain.valid,
+    carriesTreeHead,
     trustedKey,
     problems,
   };
@@ -281,7 +313,7 @@ function checkChain(document: Fields, problems: string[]): { valid: boolean; eve
   const wellFormed: ChainedEvent[] = [];
   let malformed: string | undefined;
   for (const raw of events) {
-    const event = readEvent(streamId, raw);
+    const event = readExportedEvent(streamId, raw);
     if (typeof event === 'string') {
       malformed = event;
       break;
@@ -310,7 +342,7 @@ function checkChain(document: Fields, problems: string[]): { valid: boolean; eve
 }
 
 /** The event, or what is wrong with it. */
-function readEvent(streamId: string, raw: unknown): ChainedEvent | string {
+export function readExportedEvent(streamId: string, raw: unknown): ChainedEvent | string {
   if (!isObject(raw)) return 'not an object';
   const wrong = [
     Number.isInteger(raw.streamVersion) ? null : 'streamVersion',

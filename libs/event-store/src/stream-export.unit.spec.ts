@@ -96,6 +96,7 @@ describe('signed stream exports', () => {
       keyId: auditKeyId(officePublicKey),
       signatureValid: true,
       chainValid: true,
+      carriesTreeHead: false,
       trustedKey: true,
       problems: [],
     });
@@ -219,8 +220,8 @@ describe('signed stream exports', () => {
     ['another format', { format: 'emmett/stream', formatVersion: 1 }, 'format is "emmett/stream"'],
     [
       'a later version',
-      { format: 'talent-engine/stream-export', formatVersion: 2 },
-      'formatVersion 2 is not supported',
+      { format: 'talent-engine/stream-export', formatVersion: 3 },
+      'formatVersion 3 is not supported',
     ],
   ])('reports %s as invalid without throwing', (_what, document, problem) => {
     const result = verifyStreamExport(document);

@@ -9,3 +9,17 @@ export { verifyLedger } from './ledger-verification';
 export type { DifferingLeaf, LeafProblem, LedgerVerification, StreamHeadProblem } from './ledger-verification';
 export { checkpointFileName, TreeHeadCheckpoints } from './tree-head-checkpoints';
 export type { CheckpointLog, CheckpointTargets } from './tree-head-checkpoints';
+export { exportLedger, streamExportLedger } from './ledger-export';
+export type { ExportedLeaf, LedgerExport } from './ledger-export';
+export { readTreeHead, verifyStreamExportLedger } from './offline-verification';
+export type {
+  FirstDifferingEvent,
+  HeadCheck,
+  OfflineOptions,
+  SavedHeadCheck,
+  StreamLedgerCheck,
+} from './offline-verification';
+export { LEDGER_EXPORT_FORMAT, verifyLedgerExport } from './ledger-export-verification';
+export type { LedgerCheck } from './ledger-export-verification';
+export { REPORT_EVIDENCE_FORMAT, verifyReportEvidence } from './report-verification';
+export type { EvidencedFact, EvidencedFigure, ReportCheck, ReportEvidence } from './report-verification';

@@ -206,6 +206,54 @@ export class LedgerTree {
     };
   }
 
+  /**
+   * Inclusion proofs of many events in the tree of `treeSize`, in the order asked, from one read
+   * of the leaves and one of the nodes: what an export carries for each of its events.
+   */
+  async inclusionProofs(eventIds: readonly string[], treeSize: number): Promise<InclusionProof[]> {
+    await this.requireSize(treeSize);
+    const { rows } = await this.pool.query<{ event_id: string; leaf_index: string; hash: string }>(
+      `SELECT l.event_id, l.leaf_index, e.hash FROM ledger_leaves l JOIN events e USING (event_id)
+       WHERE l.event_id = ANY($1::uuid[])`,
+      [eventIds],
+    );
+    const leaves = new Map(rows.map((row) => [row.event_id, row]));
+    const placed = eventIds.map((eventId) => {
+      const leaf = leaves.get(eventId);
+      if (!leaf) {
+        throw new LedgerError('EVENT_NOT_IN_LEDGER', `No event ${eventId} in the ledger (yet): sign a tree head first`);
+      }
+      const leafIndex = Number(leaf.leaf_index);
+      if (leafIndex >= treeSize) {
+        throw new LedgerError(
+          'EVENT_AFTER_TREE_SIZE',
+          `treeSize: event ${eventId} is leaf ${leafIndex}, not among the first ${treeSize} of the ledger`,
+        );
+      }
+      return { eventId, eventHash: leaf.hash, leafIndex, ranges: inclusionRanges(leafIndex, treeSize) };
+    });
+    const root: LeafRange = { start: 0, end: treeSize };
+    const lookup = await this.nodes(this.pool, nodesOf([root, ...placed.flatMap((leaf) => leaf.ranges)]));
+    const rootHash = rangeHash(root, lookup).toString('hex');
+    return placed.map(({ ranges, ...leaf }) => ({
+      ...leaf,
+      treeSize,
+      rootHash,
+      proof: ranges.map((range) => rangeHash(range, lookup).toString('hex')),
+    }));
+  }
+
+  /** Leaves [start, start + limit) as the tree holds them: which event, and the leaf's hash (0x00-prefixed). */
+  async leaves(start: number, limit: number): Promise<Array<{ leafIndex: number; eventId: string; leafHash: Buffer }>> {
+    const { rows } = await this.pool.query<{ leaf_index: string; event_id: string; hash: Buffer }>(
+      `SELECT l.leaf_index, l.event_id, n.hash
+       FROM ledger_leaves l JOIN ledger_nodes n ON n.level = 0 AND n.node_index = l.leaf_index
+       WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2`,
+      [start, limit],
+    );
+    return rows.map((row) => ({ leafIndex: Number(row.leaf_index), eventId: row.event_id, leafHash: row.hash }));
+  }
+
   async consistencyProof(from: number, to: number): Promise<ConsistencyProof> {
     if (from > to) throw new LedgerError('INVALID_TREE_RANGE', `from: ${from} is after to (${to})`);
     await this.requireSize(to);

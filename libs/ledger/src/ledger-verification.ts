@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Pool } from 'pg';
 import { LedgerTree } from './ledger-tree';
-import { EMPTY_TREE_HASH, leafHash, nodeHash } from './merkle';
+import { EMPTY_TREE_HASH, leafHash, RootAccumulator } from './merkle';
 import { verifyTreeHead } from './tree-head';
 
 const PAGE = 5_000;
@@ -45,25 +45,6 @@ export interface LedgerVerification {
   } | null;
   /** Stream heads that disagree with the tree, first 100. */
   streamHeads: StreamHeadProblem[];
-}
-
-/** RFC 6962 root of a growing list of leaves, holding only its O(log n) complete subtrees. */
-class RootAccumulator {
-  private readonly stack: Array<{ level: number; hash: Buffer }> = [];
-  size = 0;
-
-  push(leaf: Buffer): void {
-    let node = { level: 0, hash: leafHash(leaf) };
-    while (this.stack.at(-1)?.level === node.level) {
-      node = { level: node.level + 1, hash: nodeHash(this.stack.pop()!.hash, node.hash) };
-    }
-    this.stack.push(node);
-    this.size += 1;
-  }
-
-  root(): Buffer {
-    return this.stack.map((node) => node.hash).reduceRight((right, left) => nodeHash(left, right));
-  }
 }
 
 interface LeafRow {

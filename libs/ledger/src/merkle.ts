@@ -80,6 +80,34 @@ export function rangeHash(range: LeafRange, lookup: NodeLookup): Buffer {
   return hashes.reduceRight((right, left) => nodeHash(left, right));
 }
 
+/**
+ * RFC 6962 root of a growing list of leaves, holding only its O(log n) complete subtrees: for
+ * recomputing a root from a whole log, page by page, or from an export offline.
+ */
+export class RootAccumulator {
+  private readonly stack: Array<{ level: number; hash: Buffer }> = [];
+  size = 0;
+
+  push(leaf: Buffer): void {
+    this.pushLeafHash(leafHash(leaf));
+  }
+
+  /** A leaf already hashed with its 0x00 prefix, as `ledger_nodes` keeps level 0. */
+  pushLeafHash(hash: Buffer): void {
+    let node = { level: 0, hash };
+    while (this.stack.at(-1)?.level === node.level) {
+      node = { level: node.level + 1, hash: nodeHash(this.stack.pop()!.hash, node.hash) };
+    }
+    this.stack.push(node);
+    this.size += 1;
+  }
+
+  root(): Buffer {
+    if (this.size === 0) return EMPTY_TREE_HASH;
+    return this.stack.map((node) => node.hash).reduceRight((right, left) => nodeHash(left, right));
+  }
+}
+
 /** The nodes the tree of `size` leaves ends with, to which the next leaves are added. */
 export function frontier(size: number): NodeId[] {
   return completeSubtrees({ start: 0, end: size });

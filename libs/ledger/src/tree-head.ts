@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import { auditKeyId, loadSigningKey } from '@talent/event-store';
+// The module, not the lib's index: the offline verifier loads this file and needs no database driver.
+import { auditKeyId, loadSigningKey } from '../../event-store/src/stream-export';
 
 /** A signed statement of the whole log at one moment: how many events, and their Merkle root. */
 export interface TreeHead {

@@ -3,14 +3,20 @@ import addFormats from 'ajv-formats';
 import type { PayloadSchema } from '@talent/domain';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
-const compiled = new WeakMap<PayloadSchema, ValidateFunction>();
+/**
+ * Validators by the schema's text: a schema reaches the worker's activities deserialised afresh
+ * each time, so a cache by object would compile on every call, and ajv would keep each copy. The
+ * schemas are the pipelines' own, a few dozen in all.
+ */
+const compiled = new Map<string, ValidateFunction>();
 
-/** Compiles (once per schema object) and returns the validator; throws on a malformed schema. */
+/** Compiles (once per schema) and returns the validator; throws on a malformed schema. */
 export function compilePayloadSchema(schema: PayloadSchema): ValidateFunction {
-  let validate = compiled.get(schema);
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
   if (!validate) {
     validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+    compiled.set(key, validate);
   }
   return validate;
 }

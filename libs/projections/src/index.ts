@@ -12,7 +12,7 @@ export { CreateActivityByDay1764000002000 } from './migrations/1764000002000-cre
 export { caseListProjection } from './case-list/case-list.projection';
 export { CreateCaseList1764000004000 } from './migrations/1764000004000-create-case-list';
 export { listCases, decodeCursor, encodeCursor } from './case-list/case-list.query';
-export type { CaseListFilters, CaseListItem } from './case-list/case-list.query';
+export type { CaseListFilters, CaseListItem, CaseStageRef } from './case-list/case-list.query';
 export { annualStatisticsProjection } from './annual-statistics/annual-statistics.projection';
 export {
   annualStatistics,
@@ -34,6 +34,7 @@ export { CreateStageDurations1764000006000 } from './migrations/1764000006000-cr
 export { CreateAnnualStatisticTotals1764000007000 } from './migrations/1764000007000-create-annual-statistic-totals';
 export { roundsProjection } from './rounds/rounds.projection';
 export { CreateRoundViews1764000013000 } from './migrations/1764000013000-create-round-views';
+export { AddCaseListHandlingOfficer1764000032000 } from './migrations/1764000032000-add-case-list-handling-officer';
 export { CANDIDATE_STAGES } from './rounds/round-applicant-row';
 export type { CandidateStage, Qualification } from './rounds/round-applicant-row';
 export type { RoundCounts, RoundFigures, StageRate } from './rounds/round-figures';

@@ -39,7 +39,14 @@ describe('a civil-servant recruitment, end to end', () => {
     const inNotice = await api.step(caseId, 'record', { outcome: 'pass' }, secondOfficer);
     expect(inNotice.body.stage).toEqual({ id: 'publicNotice', label: '公示', kind: 'notice' });
 
+    expect(inNotice.body.notice).toEqual({
+      endsAt: inNotice.body.state.noticeEndsAt,
+      workingDaysLeft: expect.any(Number),
+    });
+    expect(inNotice.body.notice.workingDaysLeft).toBeLessThanOrEqual(1);
+
     const approval = await api.waitFor(caseId, (body) => body.stage.id === 'approval');
+    expect(approval.notice).toBeNull();
     expect(approval.allowedActions.map((action: { action: string }) => action.action)).toEqual(['withdraw', 'reject']);
     const withoutReply = await api.act(caseId, 'approve', { opinion: '同意录用' }, approver);
     expect(withoutReply.status).toBe(400);

@@ -1,10 +1,17 @@
 import { Controller, Get, Header, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Actor, ROLES } from '@talent/domain';
 import { Allow } from '@talent/platform';
 import { CASE_ID_PATTERN } from '../cases/case-id';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { AuditService } from './audit.service';
+import { HistoryExportQuery } from './history-export.query';
 import { RefusalsQuery } from './refusals.query';
 
 const HISTORY_READERS = ['hr_officer', 'approver', 'auditor'] as const;
@@ -28,11 +35,15 @@ export class AuditController {
   @Allow('auditor')
   @Header('content-disposition', 'attachment')
   @ApiOperation({
-    summary: "The case's events exactly as stored, signed (Ed25519): verify offline with npm run audit:verify-export",
+    summary:
+      "The case's events exactly as stored, signed (Ed25519), with the ledger's tree head and each event's " +
+      'inclusion proof: verify offline with npm run audit:verify-export',
   })
   @ApiNotFoundResponse({ description: 'No such case' })
-  exportHistory(@Param('id') id: string, @CurrentActor() actor: Actor) {
-    return this.audit.exportCase(this.checked(id), actor);
+  @ApiBadRequestResponse({ description: 'consistencyFrom is malformed, or larger than the ledger' })
+  @ApiConflictResponse({ description: 'EVENTS_NOT_YET_IN_LEDGER: export again in a moment' })
+  exportHistory(@Param('id') id: string, @Query() query: HistoryExportQuery, @CurrentActor() actor: Actor) {
+    return this.audit.exportCase(this.checked(id), actor, query.consistencyFrom);
   }
 
   @Get('cases/:id/history/verify')

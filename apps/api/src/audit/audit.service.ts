@@ -16,6 +16,7 @@ import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { REFUSAL_EVENT_TYPE } from '../errors/refusal-log';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
 import { LEDGER_SIGNING_KEY } from '../ledger/ledger-signing-key';
+import { LedgerService } from '../ledger/ledger.service';
 import { AUDIT_SIGNING_KEY } from './audit-signing-key';
 import { decodeRefusalCursor, encodeRefusalCursor } from './refusal-cursor';
 import type { RefusalsQuery } from './refusals.query';
@@ -57,6 +58,7 @@ export class AuditService {
     @Inject(AUDIT_SIGNING_KEY) private readonly signingKey: KeyObject,
     @Inject(LEDGER_SIGNING_KEY) private readonly ledgerKey: KeyObject,
     private readonly privacy: SubjectPrivacy,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** The case's events for `viewer`; personal data in them is masked unless the viewer handles the case. */
@@ -104,13 +106,16 @@ export class AuditService {
 
   /**
    * The case's events exactly as stored (personal data stays ciphertext, so the hashes still
-   * hold), signed with the office's Ed25519 key for verification offline.
+   * hold), with the ledger's head and each event's inclusion proof in it (format 2), signed with
+   * the office's Ed25519 key for verification offline.
    */
-  async exportCase(caseId: string, exportedBy: Actor) {
-    return signStreamExport(
-      { streamId: toCaseStreamId(caseId), events: await this.caseEvents(caseId), exportedBy },
-      this.signingKey,
+  async exportCase(caseId: string, exportedBy: Actor, consistencyFrom?: number) {
+    const events = await this.caseEvents(caseId);
+    const ledger = await this.ledger.streamExportLedger(
+      events.map((event) => event.eventId),
+      consistencyFrom,
     );
+    return signStreamExport({ streamId: toCaseStreamId(caseId), events, exportedBy, ledger }, this.signingKey);
   }
 
   /** The public half of the export key, for auditors to pin. */

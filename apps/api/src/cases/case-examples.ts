@@ -19,6 +19,7 @@ export const caseViewExample = {
       divisionCode: '530000',
     },
   },
+  notice: null,
   allowedActions: [
     {
       action: 'record',

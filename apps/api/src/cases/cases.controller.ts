@@ -55,8 +55,8 @@ export class CasesController {
   @Allow(...CASE_READERS)
   @ApiOperation({ summary: 'Cases from the read model, newest first, filtered and paginated by cursor' })
   @ApiOkResponse({ schema: { example: caseListExample } })
-  list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
-    return this.cases.list(query, principal.caseKinds);
+  list(@Query() query: ListCasesQuery, @CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal) {
+    return this.cases.list(query, actor, principal.caseKinds);
   }
 
   @Get(':id')

@@ -18,14 +18,15 @@ import {
   type CaseState,
   type OpenCase,
   type PersonCommand,
+  type StageKind,
   toCaseStreamId,
   toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { caseStateOf, nameBasedUuid, signCommand } from '@talent/activities';
+import { caseStateOf, nameBasedUuid, signCommand, workingDaysLeft } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
-import { decodeCursor, listCases } from '@talent/projections';
+import { type CaseStageRef, decodeCursor, listCases } from '@talent/projections';
 import { caseStartAttributes } from '@talent/workflows/search-attributes';
 import {
   caseCommandUpdate,
@@ -96,7 +97,8 @@ export class CasesService {
     const repeated = { caseId, actor, requested };
 
     // The business log outlives Temporal's memory of closed cases, and knows cases of every id form.
-    const stored = await this.fromEventStore(caseId);
+    // An id drawn at random just now names no case yet, so only a given id or key is looked up.
+    const stored = dto.caseId || idempotencyKey ? await this.fromEventStore(caseId) : undefined;
     if (stored) return { created: false, view: this.sameRequest(stored, repeated) };
     const workflowId = toCaseWorkflowId(caseId);
     const open: OpenCase = {
@@ -217,7 +219,18 @@ export class CasesService {
       outcome: view.state.outcome && { ...view.state.outcome, label: pipeline.outcomes[view.state.outcome.id]?.label },
       subject,
       state: { ...view.state, opened: { ...view.state.opened, subject } },
+      notice: this.noticeCountdown(view.state),
       allowedActions: availableActions(view.state, pipeline, actor),
+    };
+  }
+
+  /** A running 公示's end and the working days it has left, by the office's calendar; null when none runs. */
+  private noticeCountdown(state: CaseState) {
+    if (!state.noticeEndsAt || state.noticeCompleted || state.status === 'closed') return null;
+    const calendar = { extraHolidays: this.config.LOCAL_HOLIDAYS, extraWorkdays: this.config.LOCAL_WORKDAYS };
+    return {
+      endsAt: state.noticeEndsAt,
+      workingDaysLeft: workingDaysLeft(new Date(), new Date(state.noticeEndsAt), calendar),
     };
   }
 
@@ -291,15 +304,30 @@ export class CasesService {
     return { type: 'takeAction', action: dto.action, payload, ...(reason && { reason }), actor, occurredAt };
   }
 
-  async list(query: ListCasesQuery, granted: GrantedKinds = null) {
+  async list(query: ListCasesQuery, actor: Actor, granted: GrantedKinds = null) {
     if (query.kind) checkGranted(granted, query.kind as CaseKind, 'read');
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !after) throw new BadRequestException(['cursor is not one this api gave out']);
-    const { limit = 50, cursor: _cursor, ...filters } = query;
+    const { limit = 50, cursor: _cursor, stageKind, mine, ...filters } = query;
     return listCases(
       this.pool,
-      { ...filters, divisionCode: this.config.DIVISION_CODE, ...(granted && { kinds: granted }) },
+      {
+        ...filters,
+        divisionCode: this.config.DIVISION_CODE,
+        ...(granted && { kinds: granted }),
+        ...(stageKind && { stages: this.stagesOfKind(stageKind) }),
+        ...(mine && { handlingOfficer: actor.id }),
+      },
       { limit, after },
+    );
+  }
+
+  /** Every stage of this kind in every pipeline version a case may still run on. */
+  private stagesOfKind(kind: StageKind): CaseStageRef[] {
+    return this.pipelines.list().flatMap((pipeline) =>
+      Object.entries(pipeline.stages)
+        .filter(([, stage]) => stage.kind === kind)
+        .map(([stage]) => ({ pipelineId: pipeline.id, pipelineVersion: pipeline.version, stage })),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '@talent/platform';
 import {
@@ -52,6 +52,18 @@ export class LedgerController {
   @ApiOkResponse({ schema: { example: treeHeadsPageExample } })
   treeHeads(@Query() query: TreeHeadsQuery) {
     return this.ledger.treeHeads(query);
+  }
+
+  @Get('export')
+  @Allow('auditor')
+  @Header('content-disposition', 'attachment')
+  @ApiOperation({
+    summary:
+      'Every leaf of the tree beside the event the log holds at its place, under a signed head: verify offline ' +
+      'against a saved head with npm run audit:verify-export',
+  })
+  exportLedger() {
+    return this.ledger.exportLedger();
   }
 
   @Get('proofs/inclusion')

@@ -6,6 +6,6 @@ import { LedgerService } from './ledger.service';
 @Module({
   controllers: [LedgerController],
   providers: [LedgerService, ledgerSigningKeyProvider],
-  exports: [LEDGER_SIGNING_KEY],
+  exports: [LEDGER_SIGNING_KEY, LedgerService],
 })
 export class LedgerModule {}

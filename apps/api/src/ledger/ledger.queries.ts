@@ -6,7 +6,7 @@ import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-v
 // An instant with its offset, as toISOString writes it or with an explicit +08:00.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 
-const TreeSize = (name: string) => {
+export const TreeSize = (name: string) => {
   const message = `${name} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`;
   return applyDecorators(
     Type(() => Number),

@@ -1,14 +1,18 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
 import {
+  exportLedger,
   LedgerError,
   type LedgerErrorCode,
+  type LedgerExport,
   LedgerTree,
   ledgerKeyId,
+  streamExportLedger,
   type TreeHead,
   TreeHeadCheckpoints,
 } from '@talent/ledger';
+import type { StreamExportLedger } from '@talent/event-store';
 import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { LEDGER_SIGNING_KEY } from './ledger-signing-key';
 import type { ConsistencyProofQuery, InclusionProofQuery, TreeHeadsQuery } from './ledger.queries';
@@ -38,7 +42,7 @@ export class LedgerService {
   private readonly checkpoints: TreeHeadCheckpoints;
 
   constructor(
-    @Inject(PG_POOL) pool: Pool,
+    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(LEDGER_SIGNING_KEY) private readonly key: KeyObject,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -64,6 +68,41 @@ export class LedgerService {
     // The caller is not kept waiting while a witness that is down is retried; publish never throws.
     void this.checkpoints.publish(head);
     return head;
+  }
+
+  /**
+   * A head over every event the tree can take now: a new one if the log has grown since the
+   * latest, so that an export's events are all in the head it carries.
+   */
+  async currentTreeHead(): Promise<TreeHead> {
+    const issued = await this.tree.issueTreeHead(this.key, () => new Date(), { whenGrown: true });
+    if (!issued) return (await this.tree.latestTreeHead())!;
+    void this.checkpoints.publish(issued);
+    return issued;
+  }
+
+  /** Every leaf of the tree beside the log's event at its place, to verify offline against a saved head. */
+  async exportLedger(): Promise<LedgerExport> {
+    return exportLedger(this.pool, await this.currentTreeHead(), new Date());
+  }
+
+  /**
+   * The ledger part of a stream export. An event the tree has not taken yet (its transaction
+   * committed behind an older one still open) is a moment's wait, not a fault: 409, export again.
+   */
+  async streamExportLedger(eventIds: readonly string[], consistencyFrom?: number): Promise<StreamExportLedger> {
+    const head = await this.currentTreeHead();
+    const notYetTaken = (error: unknown) =>
+      error instanceof LedgerError && (error.code === 'EVENT_NOT_IN_LEDGER' || error.code === 'EVENT_AFTER_TREE_SIZE');
+    return answered(
+      streamExportLedger(this.pool, eventIds, head, consistencyFrom).catch((error: unknown) => {
+        if (!notYetTaken(error)) throw error;
+        throw new ConflictException({
+          error: 'EVENTS_NOT_YET_IN_LEDGER',
+          message: 'The ledger has not yet taken the latest events of this case: export again in a moment',
+        });
+      }),
+    );
   }
 
   latestTreeHead(): Promise<TreeHead> {

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseIntPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES } from '@talent/domain';
+import { ROLES, stagesInOrder } from '@talent/domain';
 import { PipelineRegistry } from '@talent/pipelines';
 import { Allow } from '@talent/platform';
 
@@ -26,7 +26,11 @@ export class PipelinesController {
         kind: pipeline.kind,
         channel: pipeline.channel ?? null,
         workstationType: pipeline.workstationType ?? null,
-        stages: Object.entries(pipeline.stages).map(([id, stage]) => ({ id, label: stage.label, kind: stage.kind })),
+        stages: stagesInOrder(pipeline).map((id) => ({
+          id,
+          label: pipeline.stages[id]!.label,
+          kind: pipeline.stages[id]!.kind,
+        })),
       })),
     };
   }
@@ -37,6 +41,7 @@ export class PipelinesController {
   get(@Param('id') id: string, @Param('version', ParseIntPipe) version: number) {
     const found = this.pipelines.list().find((pipeline) => pipeline.id === id && pipeline.version === version);
     if (!found) throw new NotFoundException(`No pipeline ${id} version ${version}`);
-    return found;
+    // The stages' object keys follow the definition's history; this is the order a case meets them.
+    return { ...found, stageOrder: stagesInOrder(found) };
   }
 }

@@ -130,6 +130,24 @@ function paragraphs(stats: AnnualFigures): Array<{ heading: string; parts: Part[
   ];
 }
 
+/** The figures the report prints and links to their facts, in the order it prints them. */
+export function linkedFigures(stats: AnnualFigures): Array<{
+  metric: string;
+  dimension: string | null;
+  cumulative: boolean;
+  value: number;
+}> {
+  return paragraphs(stats)
+    .flatMap(({ parts }) => parts)
+    .filter((part): part is Figure => typeof part !== 'string' && 'metric' in part)
+    .map((figure) => ({
+      metric: figure.metric,
+      dimension: figure.dimension ?? null,
+      cumulative: figure.cumulative ?? false,
+      value: figure.value,
+    }));
+}
+
 function bars(values: Array<{ label: string; value: number }>): string[] {
   const widest = Math.max(1, ...values.map((entry) => entry.value));
   const labelWidth = Math.max(...values.map((entry) => entry.label.length));

@@ -1,5 +1,13 @@
 import { Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PostgresEventStore } from '@talent/event-store';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import type { Actor } from '@talent/domain';
@@ -9,7 +17,9 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { annualFigures } from '../statistics/annual-figures';
 import { FIGURE_READERS } from '../statistics/figure-readers';
 import { asOfInstant } from '../statistics/statistics.query.dto';
-import { ReportQuery } from './report.query';
+import { ReportEvidenceQuery, ReportQuery } from './report.query';
+import { reportEvidence } from './report-evidence';
+import { LedgerService } from '../ledger/ledger.service';
 import { renderHtml, renderMarkdown } from './annual-report.renderer';
 import { ApiYearParam, YearParam } from '../validation/year-param';
 
@@ -22,10 +32,32 @@ export class ReportsController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly store: PostgresEventStore,
+    private readonly ledger: LedgerService,
     pipelines: PipelineRegistry,
   ) {
     this.stageLabels = Object.fromEntries(
       pipelines.list().flatMap((pipeline) => Object.entries(pipeline.stages).map(([id, stage]) => [id, stage.label])),
+    );
+  }
+
+  @Get(':year/evidence')
+  @ApiYearParam()
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary:
+      "The report's evidence: the ledger's tree head, and every linked figure's facts with their events and " +
+      'inclusion proofs: verify offline with npm run audit:verify-export',
+  })
+  @ApiBadRequestResponse({ description: 'A malformed asOf or consistencyFrom, or consistencyFrom beyond the ledger' })
+  @ApiConflictResponse({ description: 'EVENTS_NOT_YET_IN_LEDGER: ask again in a moment' })
+  evidence(@YearParam() year: number, @Query() query: ReportEvidenceQuery, @CurrentActor() _actor: Actor) {
+    const asOf = asOfInstant(query.asOf);
+    return reportEvidence(
+      this.pool,
+      this.store,
+      { year, ...(asOf && { asOf }), divisionCode: this.config.DIVISION_CODE },
+      (eventIds) => this.ledger.streamExportLedger(eventIds, query.consistencyFrom),
     );
   }
 

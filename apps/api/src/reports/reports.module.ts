@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
 import { ReportsController } from './reports.controller';
 
-@Module({ controllers: [ReportsController] })
+@Module({ imports: [LedgerModule], controllers: [ReportsController] })
 export class ReportsModule {}

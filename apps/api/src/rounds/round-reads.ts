@@ -78,12 +78,11 @@ export class RoundReads {
   async detail(roundId: string) {
     const detail = await this.rounds.get(roundId);
     if (!detail) throw new NotFoundException(`No round ${roundId}`);
-    const rankings = await Promise.all(
-      detail.posts.map(
-        async (post) => [post.postCode, await this.applicantPages.rankingOf(roundId, post.postCode)] as const,
-      ),
-    );
-    return { ...detail, rankings: Object.fromEntries(rankings) };
+    const rankings = await this.applicantPages.rankingsOf(roundId);
+    return {
+      ...detail,
+      rankings: Object.fromEntries(detail.posts.map((post) => [post.postCode, rankings.get(post.postCode) ?? []])),
+    };
   }
 
   applicants(roundId: string, query: RoundApplicantsQueryDto) {

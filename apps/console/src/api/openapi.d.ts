@@ -527,6 +527,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports/annual/{year}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The report's evidence: the ledger's tree head, and every linked figure's facts with their events and inclusion proofs: verify offline with npm run audit:verify-export */
+    get: operations['ReportsController_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reports/annual/{year}': {
     parameters: {
       query?: never;
@@ -536,6 +553,109 @@ export interface paths {
     };
     /** The annual report (section 一(三) of the office report) in Chinese, as HTML or Markdown */
     get: operations['ReportsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Ed25519 public key that signs tree heads, to pin when verifying them */
+    get: operations['LedgerController_publicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/tree-heads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Signed tree heads issued in [from, to), oldest first, a page at a time */
+    get: operations['LedgerController_treeHeads'];
+    put?: never;
+    /** Brings the tree up to date and signs a tree head now, to save outside the office */
+    post: operations['LedgerController_issueTreeHead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/tree-heads/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed tree head: how many events the ledger held, their root, when */
+    get: operations['LedgerController_latestTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every leaf of the tree beside the event the log holds at its place, under a signed head: verify offline against a saved head with npm run audit:verify-export */
+    get: operations['LedgerController_exportLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/proofs/inclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proves an event is leaf leafIndex of the tree of treeSize events (RFC 9162 2.1.3), from its hash */
+    get: operations['LedgerController_inclusionProof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/proofs/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Proves the tree of `to` events extends the tree of `from` events (RFC 9162 2.1.4) */
+    get: operations['LedgerController_consistencyProof'];
     put?: never;
     post?: never;
     delete?: never;
@@ -568,7 +688,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The case's events exactly as stored, signed (Ed25519): verify offline with npm run audit:verify-export */
+    /** The case's events exactly as stored, signed (Ed25519), with the ledger's tree head and each event's inclusion proof: verify offline with npm run audit:verify-export */
     get: operations['AuditController_exportHistory'];
     put?: never;
     post?: never;
@@ -638,92 +758,6 @@ export interface paths {
     };
     /** Refused requests (403, 409): who tried what, when, and why it was refused */
     get: operations['AuditController_refusals'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/ledger/public-key': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The Ed25519 public key that signs tree heads, to pin when verifying them */
-    get: operations['LedgerController_publicKey'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/ledger/tree-heads': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Signed tree heads issued in [from, to), oldest first, a page at a time */
-    get: operations['LedgerController_treeHeads'];
-    put?: never;
-    /** Brings the tree up to date and signs a tree head now, to save outside the office */
-    post: operations['LedgerController_issueTreeHead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/ledger/tree-heads/latest': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The latest signed tree head: how many events the ledger held, their root, when */
-    get: operations['LedgerController_latestTreeHead'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/ledger/proofs/inclusion': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Proves an event is leaf leafIndex of the tree of treeSize events (RFC 9162 2.1.3), from its hash */
-    get: operations['LedgerController_inclusionProof'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/ledger/proofs/consistency': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Proves the tree of `to` events extends the tree of `from` events (RFC 9162 2.1.4) */
-    get: operations['LedgerController_consistencyProof'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1962,10 +1996,18 @@ export interface operations {
         kind?: 'recruitment' | 'expert_workstation' | 'returning_talent';
         channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
         stage?: string;
+        /** @description Only cases whose current stage is of this kind in its pipeline (approval: waiting for an approver) */
+        stageKind?: 'task' | 'approval' | 'notice' | 'quota' | 'payment' | 'follow_up';
         status?: 'open' | 'suspended' | 'closed';
         year?: number;
         /** @description Only cases whose current stage is past its deadline */
         overdue?: boolean;
+        /** @description Only cases the caller handles (经办人): opened by them, or first worked by them */
+        mine?: boolean;
+        /** @description Part of the subject's name */
+        name?: string;
+        /** @description Only cases whose current stage falls due before this instant (ISO 8601 with offset) */
+        dueBefore?: string;
         limit?: number;
         /** @description nextCursor of the previous page */
         cursor?: string;
@@ -2846,6 +2888,52 @@ export interface operations {
       };
     };
   };
+  ReportsController_evidence: {
+    parameters: {
+      query?: {
+        /** @description The figures as recorded by then: a date means the end of that day in Beijing time */
+        asOf?: string;
+        /** @description The size of a tree head saved earlier: the evidence then carries the consistency proof from it */
+        consistencyFrom?: number;
+      };
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A malformed asOf or consistencyFrom, or consistencyFrom beyond the ledger */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: hr_officer, approver, auditor, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENTS_NOT_YET_IN_LEDGER: ask again in a moment */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   ReportsController_report: {
     parameters: {
       query?: {
@@ -2875,186 +2963,6 @@ export interface operations {
         content?: never;
       };
       /** @description Allowed roles: hr_officer, approver, auditor, admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuditController_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No valid token or API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed roles: hr_officer, approver, auditor */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description No such case */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuditController_exportHistory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No valid token or API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed roles: auditor */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description No such case */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuditController_verifyCase: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No valid token or API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed roles: hr_officer, approver, auditor */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuditController_verifyAll: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No valid token or API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed roles: auditor */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuditController_signingKey: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No valid token or API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed roles: hr_officer, approver, auditor, api_client, admin */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  AuditController_refusals: {
-    parameters: {
-      query?: {
-        /** @description First office day (UTC+8); default: to */
-        from?: string;
-        /** @description Last office day; default today */
-        to?: string;
-        actorId?: string;
-        caseId?: string;
-        limit?: number;
-        /** @description nextCursor of the previous page, with the same filters */
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description No valid token or API key */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Allowed roles: auditor */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3196,6 +3104,31 @@ export interface operations {
       };
     };
   };
+  LedgerController_exportLedger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   LedgerController_inclusionProof: {
     parameters: {
       query: {
@@ -3277,6 +3210,203 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: hr_officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such case */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_exportHistory: {
+    parameters: {
+      query?: {
+        /** @description The size of a tree head the auditor saved earlier: the export then carries the consistency proof from it to the head the export is computed at */
+        consistencyFrom?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description consistencyFrom is malformed, or larger than the ledger */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such case */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description EVENTS_NOT_YET_IN_LEDGER: export again in a moment */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_verifyCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: hr_officer, approver, auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_verifyAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: auditor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_signingKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No valid token or API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Allowed roles: hr_officer, approver, auditor, api_client, admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_refusals: {
+    parameters: {
+      query?: {
+        /** @description First office day (UTC+8); default: to */
+        from?: string;
+        /** @description Last office day; default today */
+        to?: string;
+        actorId?: string;
+        caseId?: string;
+        limit?: number;
+        /** @description nextCursor of the previous page, with the same filters */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
       /** @description No valid token or API key */
       401: {
         headers: {

@@ -52,9 +52,21 @@ export interface CaseView {
     deadlineAt?: string;
     overdue?: boolean;
     noticeEndsAt?: string;
-    outcome?: string;
+    outcome?: { id: string; result: 'success' | 'failure' };
     opened: { kind: string; channel?: string; subject: { name?: string }; year: number };
+    stageSubmittedBy?: { id: string; role: string };
+    objection?: { grounds: string; raisedBy: { id: string; role: string }; raisedAt: string };
+    quota?: { category: string; status: 'reserved' | 'used' | 'released' };
+    subsidy?: {
+      committedCny: number;
+      paidCny: number;
+      instalments: number;
+      instalmentsPaid: number;
+      clawedBackCny?: number;
+    };
   };
+  /** A running 公示: its end and the working days left by the office's calendar. */
+  notice: { endsAt: string; workingDaysLeft: number } | null;
   allowedActions: AllowedAction[];
 }
 
@@ -89,6 +101,8 @@ export interface PipelineDefinition {
   version: number;
   label: string;
   initialStage: string;
+  /** The stages in the order a case passes through them. */
+  stageOrder: string[];
   stages: Record<
     string,
     {

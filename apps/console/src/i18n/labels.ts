@@ -23,6 +23,17 @@ const CHANNEL: Record<string, string> = {
   high_level_talent: '高层次人才引进',
 };
 
+const WORKSTATION: Record<string, string> = {
+  expert_workstation: '专家工作站',
+  academician_workstation: '院士工作站',
+  grassroots_research_workstation: '基层科研工作站',
+};
+
+const QUOTA: Record<string, string> = {
+  high_level_talent: '高层次人才编制',
+  shortage_talent: '紧缺型人才编制',
+};
+
 const EVENT: Record<string, string> = {
   CaseOpened: '立案',
   StageEntered: '进入环节',
@@ -77,11 +88,17 @@ export const roleLabel = named(ROLE, '其他角色');
 export const statusLabel = named(STATUS, '未知状态');
 export const kindLabel = named(KIND, '其他类别');
 export const channelLabel = named(CHANNEL, '其他渠道');
+export const quotaLabel = named(QUOTA, '其他编制');
 export const eventLabel = named(EVENT, '其他记录');
 export const choiceLabel = named(CHOICE, '其他选项');
 
 export const KIND_OPTIONS = Object.entries(KIND).map(([value, label]) => ({ value, label }));
 export const CHANNEL_OPTIONS = Object.entries(CHANNEL).map(([value, label]) => ({ value, label }));
+export const WORKSTATION_OPTIONS = Object.entries(WORKSTATION).map(([value, label]) => ({ value, label }));
+export const ROLE_OPTIONS = ['hr_officer', 'approver', 'auditor', 'admin'].map((value) => ({
+  value,
+  label: ROLE[value]!,
+}));
 export const STATUS_OPTIONS = Object.entries(STATUS).map(([value, label]) => ({ value, label }));
 
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {

@@ -4,21 +4,28 @@ import type { Role } from '../api/views';
 import { roleLabel } from '../i18n/labels';
 import { useSession } from '../session/session';
 
-/** What each role works on; admins do not read cases (their pages come with the user administration). */
+/** What each role works on; admins do not read cases, they keep the accounts and the year's plan. */
 const MENU: Record<Role, { key: string; label: string }[]> = {
   hr_officer: [
+    { key: '/home', label: '我的待办' },
     { key: '/cases', label: '案件办理' },
     { key: '/rounds', label: '招录批次' },
   ],
   approver: [
-    { key: '/cases', label: '案件审批' },
+    { key: '/home', label: '待我审批' },
+    { key: '/cases', label: '全部案件' },
     { key: '/rounds', label: '招录批次' },
   ],
   auditor: [
-    { key: '/cases', label: '案件查询与核验' },
+    { key: '/home', label: '查询与核验' },
+    { key: '/cases', label: '全部案件' },
     { key: '/rounds', label: '招录批次' },
   ],
-  admin: [],
+  admin: [
+    { key: '/admin/users', label: '用户管理' },
+    { key: '/admin/clients', label: '对接系统' },
+    { key: '/admin/plan', label: '年度计划' },
+  ],
 };
 
 export function ConsoleLayout() {
@@ -26,7 +33,8 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   if (!user) return null;
-  const items = [...MENU[user.role], { key: '/account', label: '我的账号' }];
+  // Every role reads the office's published figures (the api's FIGURE_READERS).
+  const items = [...MENU[user.role], { key: '/statistics', label: '统计分析' }, { key: '/account', label: '我的账号' }];
   const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,15 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Typography } from 'antd';
+import { ApiError } from '../api/api-error';
 import { api, call } from '../api/client';
+import { downloadFile } from '../api/files';
 import type { CaseHistory as History, HistoryEvent, StreamVerification } from '../api/views';
 import { QueryFailure } from '../components/query-failure';
 import { dateTime, eventLabel, roleLabel } from '../i18n/labels';
+import { useSession } from '../session/session';
 
-export function CaseHistory({ caseId }: { caseId: string }) {
-  const history = useQuery({
+/** A case's events, shared by the history tab and the stage track's durations. */
+export function useCaseHistory(caseId: string) {
+  return useQuery({
     queryKey: ['case', caseId, 'history'],
     queryFn: () => call<History>(() => api.GET('/cases/{id}/history', { params: { path: { id: caseId } } })),
   });
+}
+
+export function CaseHistory({ caseId }: { caseId: string }) {
+  const history = useCaseHistory(caseId);
   const verification = useQuery({
     queryKey: ['case', caseId, 'verification'],
     queryFn: () =>
@@ -35,6 +43,7 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Verification state={verification.data} failed={verification.isError} retry={() => void verification.refetch()} />
+      <SignedExport caseId={caseId} />
       <Table<HistoryEvent>
         rowKey="version"
         loading={history.isPending}
@@ -70,5 +79,21 @@ function Verification({ state, failed, retry }: { state?: StreamVerification; fa
       showIcon
       title={`哈希链校验未通过：第 ${state.firstBrokenLink?.version ?? '?'} 条记录起不一致，记录可能被篡改。`}
     />
+  );
+}
+
+/** Auditors take the history away signed (Ed25519), to verify it offline with `npm run audit:verify-export`. */
+function SignedExport({ caseId }: { caseId: string }) {
+  const { user } = useSession();
+  const { message } = App.useApp();
+  if (user?.role !== 'auditor') return null;
+  const download = () =>
+    downloadFile(`/cases/${caseId}/history/export`, `案件办理历史-${caseId}.json`).catch((error: unknown) =>
+      message.error((error instanceof ApiError ? error : new ApiError(0, undefined, 'network')).sentence),
+    );
+  return (
+    <Button onClick={() => void download()} style={{ alignSelf: 'flex-start' }}>
+      下载签名的办理历史
+    </Button>
   );
 }

@@ -4,12 +4,13 @@ import { Button, Card, Descriptions, Space, Spin, Steps, Tabs, Tag, Typography }
 import { useParams } from 'react-router-dom';
 import { api, call } from '../api/client';
 import { usePipeline } from '../api/pipelines';
-import type { AllowedAction, CaseView, PipelineDefinition, Role } from '../api/views';
+import type { AllowedAction, CaseView, HistoryEvent, PipelineDefinition, Role } from '../api/views';
 import { ActionForm } from '../components/action-form';
 import { QueryFailure } from '../components/query-failure';
 import { channelLabel, date, kindLabel, statusLabel } from '../i18n/labels';
 import { useSession } from '../session/session';
-import { CaseHistory } from './case-history';
+import { CaseFacts } from './case-facts';
+import { CaseHistory, useCaseHistory } from './case-history';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -63,18 +64,21 @@ function CaseWork({ view, pipeline }: { view: CaseView; pipeline: PipelineDefini
         <Descriptions.Item label="办理期限">{date(state.deadlineAt)}</Descriptions.Item>
         {state.noticeEndsAt && <Descriptions.Item label="公示截止">{date(state.noticeEndsAt)}</Descriptions.Item>}
         {state.outcome && pipeline && (
-          <Descriptions.Item label="办理结果">{pipeline.outcomes[state.outcome]?.label ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="办理结果">{pipeline.outcomes[state.outcome.id]?.label ?? '—'}</Descriptions.Item>
         )}
       </Descriptions>
+      <CaseFacts view={view} />
       {pipeline && <StageTrack pipeline={pipeline} view={view} />}
       <CaseActions view={view} pipeline={pipeline} />
     </Space>
   );
 }
 
-/** The pipeline's stages in order, the current one marked. */
+/** The pipeline's stages in order, the current one marked, each with the days the case spent in it. */
 function StageTrack({ pipeline, view }: { pipeline: PipelineDefinition; view: CaseView }) {
-  const stages = Object.entries(pipeline.stages);
+  const history = useCaseHistory(view.caseId);
+  const days = stageDays(history.data?.events ?? [], Date.now());
+  const stages = pipeline.stageOrder.map((id) => [id, pipeline.stages[id]!] as const);
   const current = stages.findIndex(([id]) => id === view.state.stage);
   const closed = view.state.status === 'closed';
   return (
@@ -82,10 +86,37 @@ function StageTrack({ pipeline, view }: { pipeline: PipelineDefinition; view: Ca
       size="small"
       current={closed ? stages.length : current}
       status={view.state.status === 'suspended' ? 'error' : 'process'}
-      items={stages.map(([id, stage]) => ({ key: id, title: stage.label }))}
+      items={stages.map(([id, stage]) => ({
+        key: id,
+        title: stage.label,
+        ...(days.has(id) && { description: `${days.get(id)} 天` }),
+      }))}
       style={{ overflowX: 'auto', paddingBottom: 8 }}
     />
   );
+}
+
+/**
+ * Whole days spent in each stage entered so far, by business time: from its StageEntered to the
+ * next stage's, the case's close, or now for the stage it is in. A stage entered twice adds up.
+ */
+function stageDays(events: readonly HistoryEvent[], now: number): Map<string, number> {
+  const spent = new Map<string, number>();
+  let inStage: { id: string; since: number } | undefined;
+  const leave = (at: number) => {
+    if (inStage) spent.set(inStage.id, (spent.get(inStage.id) ?? 0) + Math.max(0, at - inStage.since));
+    inStage = undefined;
+  };
+  for (const event of events) {
+    const at = Date.parse(event.occurredAt);
+    if (event.type === 'StageEntered') {
+      leave(at);
+      inStage = { id: String(event.data.stage), since: at };
+    }
+    if (event.type === 'CaseClosed') leave(at);
+  }
+  leave(now);
+  return new Map([...spent].map(([id, ms]) => [id, Math.floor(ms / DAY_MS)]));
 }
 
 /**

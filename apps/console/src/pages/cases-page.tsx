@@ -1,22 +1,15 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Form, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
-import { Link } from 'react-router-dom';
+import { Button, Card, Form, Input, InputNumber, Select, Switch, Table } from 'antd';
 import { api, call } from '../api/client';
 import { useStageLabels } from '../api/pipelines';
 import type { CaseList, CaseListItem } from '../api/views';
+import { caseColumns } from '../components/case-table';
 import { QueryFailure } from '../components/query-failure';
-import {
-  CHANNEL_OPTIONS,
-  channelLabel,
-  date,
-  KIND_OPTIONS,
-  kindLabel,
-  STATUS_OPTIONS,
-  statusLabel,
-} from '../i18n/labels';
+import { CHANNEL_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS } from '../i18n/labels';
 
 interface Filters {
+  name?: string;
   kind?: 'recruitment' | 'expert_workstation' | 'returning_talent';
   channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
   status?: 'open' | 'suspended' | 'closed';
@@ -35,41 +28,29 @@ export function CasesPage() {
     queryFn: ({ pageParam }) =>
       call<CaseList>(() =>
         api.GET('/cases', {
-          params: { query: { ...filters, overdue: filters.overdue || undefined, limit: PAGE, cursor: pageParam } },
+          params: {
+            query: {
+              ...filters,
+              // An emptied search box means no search, not a search for nothing.
+              name: filters.name?.trim() || undefined,
+              overdue: filters.overdue || undefined,
+              limit: PAGE,
+              cursor: pageParam,
+            },
+          },
         }),
       ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-  const columns = [
-    {
-      title: '姓名',
-      dataIndex: 'subjectName',
-      render: (name: string | null, item: CaseListItem) => (
-        <Link to={`/cases/${item.caseId}`}>{name ?? '（未显示）'}</Link>
-      ),
-    },
-    { title: '类别', dataIndex: 'kind', render: kindLabel },
-    { title: '渠道', dataIndex: 'channel', render: channelLabel },
-    { title: '年度', dataIndex: 'year' },
-    { title: '当前环节', dataIndex: 'stage', render: stageLabel },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      render: (status: string, item: CaseListItem) => (
-        <Space>
-          {statusLabel(status)}
-          {item.overdue && <Tag color="red">超期</Tag>}
-        </Space>
-      ),
-    },
-    { title: '办理期限', dataIndex: 'deadlineAt', render: date },
-    { title: '立案日期', dataIndex: 'openedAt', render: date },
-  ];
+  const columns = caseColumns(stageLabel, true);
 
   return (
     <Card title="案件列表">
       <Form<Filters> layout="inline" onValuesChange={(_, all) => setFilters(all)} style={{ marginBottom: 16 }}>
+        <Form.Item name="name" label="姓名">
+          <Input allowClear placeholder="输入姓名中的字" style={{ width: 160 }} maxLength={50} />
+        </Form.Item>
         <Form.Item name="kind" label="类别">
           <Select allowClear options={KIND_OPTIONS} style={{ width: 140 }} placeholder="全部" />
         </Form.Item>

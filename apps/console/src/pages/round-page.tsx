@@ -143,7 +143,7 @@ function RoundToolbar({ detail }: { detail: RoundDetail }) {
   const act = useRoundAction(roundId);
   const [rowErrors, setRowErrors] = useState<{ file: string; errors: RowError[] } | null>(null);
   const [noticeOpen, setNoticeOpen] = useState(false);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const officer = user?.role === 'hr_officer' && status !== 'closed';
   const exams =
     method === 'exam'
@@ -192,15 +192,16 @@ function RoundToolbar({ detail }: { detail: RoundDetail }) {
             </Button>
             <Button
               danger
-              onClick={() =>
-                Modal.confirm({
+              onClick={() => {
+                // The app's modal, not the static one: that renders outside the ConfigProvider (locale, button text).
+                void modal.confirm({
                   title: '结束本批次',
                   content: '结束后不能再办理本批次的任何事项，未招满的名额退回年度计划。',
                   okText: '结束',
                   cancelText: '取消',
                   onOk: () => act.mutateAsync({ body: { action: 'closeRound' }, done: '本批次已结束' }),
-                })
-              }
+                });
+              }}
             >
               结束本批次
             </Button>

@@ -30,6 +30,12 @@ export const event = <T extends CaseEvent['type']>(
   actor: Actor = officer,
 ): CaseEvent => ({ type, data, meta: { actor, occurredAt } }) as CaseEvent;
 
+/** An event builder for specs whose facts all happened at one moment. */
+export const eventsAt =
+  (occurredAt: string) =>
+  <T extends CaseEvent['type']>(type: T, data: Extract<CaseEvent, { type: T }>['data'], actor: Actor = officer) =>
+    ({ type, data, meta: { actor, occurredAt } }) as CaseEvent;
+
 export const opened = (definition: PipelineDefinition, occurredAt: string, round?: RoundPlace) =>
   event(
     'CaseOpened',

@@ -1,44 +1,19 @@
 import { builtInPipelines } from '@talent/pipelines';
-import { deciderSpecification } from '@talent/testing';
 import { SYSTEM_ACTOR, type Actor } from '../shared/roles';
 import { availableActions } from './available-actions';
-import type { CaseCommand } from './case-commands';
+import { event, officer, opened as openedAt, specFor } from './case-builders.spec';
 import type { CaseEvent } from './case-events';
 import { type CaseState, evolve } from './case-state';
-import { consequenceTime, decideCase } from './decide-case';
+import { consequenceTime } from './decide-case';
 
 const civilServant = builtInPipelines.find((definition) => definition.id === 'recruitment.civil_servant')!;
-const officer: Actor = { id: 'officer-wang', role: 'hr_officer' };
 const secondOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
 
-const spec = deciderSpecification<CaseState, CaseCommand, CaseEvent>({
-  decide: (state, command) => decideCase(state, command, civilServant),
-  evolve,
-});
+const spec = specFor(civilServant);
 
 const on = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
 
-const event = <T extends CaseEvent['type']>(
-  type: T,
-  data: Extract<CaseEvent, { type: T }>['data'],
-  occurredAt: string,
-  actor: Actor = officer,
-): CaseEvent => ({ type, data, meta: { actor, occurredAt } }) as CaseEvent;
-
-const opened = event(
-  'CaseOpened',
-  {
-    caseId: 'c-1',
-    kind: 'recruitment',
-    channel: 'civil_servant',
-    pipelineId: civilServant.id,
-    pipelineVersion: civilServant.version,
-    subject: { name: '张三' },
-    year: 2024,
-    divisionCode: '530000',
-  },
-  on('2024-06-03'),
-);
+const opened = openedAt(civilServant, on('2024-06-03'));
 const noticeEntered = event('StageEntered', { stage: 'publicNotice', stageKind: 'notice' }, on('2024-07-01'));
 const noticeScheduled = (extra: { noticeEndConfirmedByOfficer?: boolean } = {}) =>
   event(

@@ -1,49 +1,19 @@
 import { builtInPipelines } from '@talent/pipelines';
-import { deciderSpecification } from '@talent/testing';
 import type { Actor } from '../shared/roles';
-import type { CaseCommand } from './case-commands';
-import type { CaseEvent } from './case-events';
-import { type CaseState, evolve } from './case-state';
-import { decideCase } from './decide-case';
-import type { PipelineDefinition } from './pipeline';
+import { approver, eventsAt, officer, opened as openedAt, specFor } from './case-builders.spec';
+import type { PipelineDefinition, StageKind } from './pipeline';
 
 const pipeline = (id: string): PipelineDefinition => builtInPipelines.find((definition) => definition.id === id)!;
 const civilServant = pipeline('recruitment.civil_servant');
 const shortageTalent = pipeline('recruitment.shortage_talent');
 
-const officer: Actor = { id: 'officer-wang', role: 'hr_officer' };
 const otherOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
-const approver: Actor = { id: 'leader-zhao', role: 'approver' };
 const at = '2023-06-01T02:00:00.000Z';
 
-const specFor = (definition: PipelineDefinition) =>
-  deciderSpecification<CaseState, CaseCommand, CaseEvent>({
-    decide: (state, command) => decideCase(state, command, definition),
-    evolve,
-  });
-
-const event = <T extends CaseEvent['type']>(
-  type: T,
-  data: Extract<CaseEvent, { type: T }>['data'],
-  actor: Actor = officer,
-): CaseEvent => ({ type, data, meta: { actor, occurredAt: at } }) as CaseEvent;
-
-const opened = (definition: PipelineDefinition) =>
-  event('CaseOpened', {
-    caseId: 'c-1',
-    kind: definition.kind,
-    ...(definition.channel && { channel: definition.channel }),
-    pipelineId: definition.id,
-    pipelineVersion: definition.version,
-    subject: { name: '张三' },
-    year: 2023,
-    divisionCode: '530000',
-  });
-const entered = (
-  stage: string,
-  stageKind: 'task' | 'approval' | 'notice' | 'quota' | 'payment' = 'task',
-  actor = officer,
-) => event('StageEntered', { stage, stageKind }, actor);
+const event = eventsAt(at);
+const opened = (definition: PipelineDefinition) => openedAt(definition, at);
+const entered = (stage: string, stageKind: StageKind = 'task', actor = officer) =>
+  event('StageEntered', { stage, stageKind }, actor);
 
 describe('a recruitment case', () => {
   const spec = specFor(civilServant);

@@ -121,3 +121,31 @@ export interface PipelineDefinition {
 export function isTerminal(pipeline: PipelineDefinition, target: string): boolean {
   return target in pipeline.outcomes;
 }
+
+/** The stages an action's outcome or an automatic step leads to from `stage`. */
+function stagesAfter(pipeline: Pick<PipelineDefinition, 'stages'>, stage: StageDefinition | undefined): string[] {
+  if (!stage) return [];
+  const targets = [
+    ...Object.values(stage.actions).flatMap((action) => Object.values(action.outcomes).map(({ to }) => to)),
+    ...Object.values(stage.automatic ?? {}),
+  ];
+  return [...new Set(targets)].filter((target) => Object.hasOwn(pipeline.stages, target));
+}
+
+/**
+ * The stages in the order a case passes through them: breadth first from the initial stage along
+ * each action's outcomes and each automatic step. A detour that rejoins the way it left (体检复检,
+ * back to 考察) comes before the stage it rejoins, beside the stage it branches from rather than
+ * where it was added to the definition. Stages no path reaches come last, in definition order.
+ */
+export function stagesInOrder(pipeline: Pick<PipelineDefinition, 'initialStage' | 'stages'>): string[] {
+  const order = [pipeline.initialStage];
+  for (let next = 0; next < order.length; next += 1) {
+    const targets = stagesAfter(pipeline, pipeline.stages[order[next]!]);
+    const rejoins = (target: string) =>
+      stagesAfter(pipeline, pipeline.stages[target]).some((after) => after !== target && targets.includes(after));
+    const detoursFirst = [...targets.filter(rejoins), ...targets.filter((target) => !rejoins(target))];
+    for (const target of detoursFirst) if (!order.includes(target)) order.push(target);
+  }
+  return [...order, ...Object.keys(pipeline.stages).filter((id) => !order.includes(id))];
+}

@@ -1,41 +1,20 @@
 import { builtInPipelines } from '@talent/pipelines';
-import { deciderSpecification } from '@talent/testing';
 import { SYSTEM_ACTOR, type Actor } from '../shared/roles';
 import { availableActions } from './available-actions';
+import { approver, eventsAt, officer, opened as openedAt, specFor } from './case-builders.spec';
 import type { CaseCommand } from './case-commands';
-import type { CaseEvent } from './case-events';
 import { type CaseState, evolve } from './case-state';
 import { decideCase } from './decide-case';
 
 const civilServant = builtInPipelines.find((definition) => definition.id === 'recruitment.civil_servant')!;
-const officer: Actor = { id: 'officer-wang', role: 'hr_officer' };
 const secondOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
-const approver: Actor = { id: 'leader-zhao', role: 'approver' };
 /** officer-li, promoted after working the case. */
 const promoted: Actor = { id: 'officer-li', role: 'approver' };
 const at = '2024-06-03T02:00:00.000Z';
 
-const spec = deciderSpecification<CaseState, CaseCommand, CaseEvent>({
-  decide: (state, command) => decideCase(state, command, civilServant),
-  evolve,
-});
-
-const event = <T extends CaseEvent['type']>(
-  type: T,
-  data: Extract<CaseEvent, { type: T }>['data'],
-  actor: Actor = officer,
-): CaseEvent => ({ type, data, meta: { actor, occurredAt: at } }) as CaseEvent;
-
-const opened = event('CaseOpened', {
-  caseId: 'c-1',
-  kind: 'recruitment',
-  channel: 'civil_servant',
-  pipelineId: civilServant.id,
-  pipelineVersion: civilServant.version,
-  subject: { name: '张三' },
-  year: 2024,
-  divisionCode: '530000',
-});
+const spec = specFor(civilServant);
+const event = eventsAt(at);
+const opened = openedAt(civilServant, at);
 const inApproval = [
   opened,
   event('StageEntered', { stage: 'physicalExam', stageKind: 'task' }),

@@ -1,12 +1,19 @@
+import type { QueryRunner } from 'typeorm';
 import { PostgresEventStore } from '@talent/event-store';
 import { action, caseStream, closed, objection } from '../../../../test/factories/case-events.factory';
 import { createMigratedDatabase, type MigratedDatabase } from '../../../../test/support/migrated-database';
 import { ProjectionRunner } from '../runtime/projection-runner';
 import { caseListProjection } from './case-list.projection';
 import { listCases } from './case-list.query';
+import { AddCaseListHandlingOfficer1764000032000 } from '../migrations/1764000032000-add-case-list-handling-officer';
 
 const entered = (on: string, stage: string) => ({ on, type: 'StageEntered', data: { stage, stageKind: 'task' } });
 const overdue = (on: string, stage: string) => ({ on, type: 'StageOverdue', data: { stage, deadlineAt: on } });
+const scheduled = (on: string, stage: string, deadlineAt: string) => ({
+  on,
+  type: 'StageScheduled',
+  data: { stage, deadlineAt },
+});
 
 describe('the case list read model', () => {
   let db: MigratedDatabase;
@@ -20,10 +27,12 @@ describe('the case list read model', () => {
         kind: 'recruitment',
         channel: 'civil_servant',
         openedOn: '2023-03-01',
+        name: '张三丰',
         steps: [
           entered('2023-03-01', 'application'),
           action('2023-03-02', 'register'),
           entered('2023-03-02', 'qualificationReview'),
+          scheduled('2023-03-02', 'qualificationReview', '2023-03-16T10:00:00+08:00'),
           overdue('2023-03-20', 'qualificationReview'),
         ],
       }),
@@ -31,11 +40,18 @@ describe('the case list read model', () => {
         kind: 'recruitment',
         channel: 'civil_servant',
         openedOn: '2023-03-02',
-        steps: [entered('2023-03-02', 'publicNotice'), objection('2023-03-03')],
+        name: '李四',
+        openedBy: { id: 'hr-system', role: 'api_client' },
+        steps: [
+          entered('2023-03-02', 'publicNotice'),
+          scheduled('2023-03-02', 'publicNotice', '2023-03-30T10:00:00+08:00'),
+          objection('2023-03-03'),
+        ],
       }),
       caseStream({
         kind: 'returning_talent',
         openedOn: '2023-03-03',
+        openedBy: { id: 'officer-li', role: 'hr_officer' },
         steps: [entered('2023-03-03', 'registered'), closed('2023-03-04', 'not_returning', 'failure')],
       }),
     ];
@@ -59,6 +75,41 @@ describe('the case list read model', () => {
       { kind: 'recruitment', stage: 'qualificationReview', status: 'open', outcome: null, overdue: true },
     ]);
     expect((await listCases(db.pool, { overdue: true }, { limit: 10 })).items).toHaveLength(1);
+  });
+
+  it('finds cases by part of the name, by deadline and by stage within a pipeline version', async () => {
+    const names = async (filters: Parameters<typeof listCases>[1]) =>
+      (await listCases(db.pool, filters, { limit: 10 })).items.map((item) => item.subjectName);
+
+    expect(await names({ name: '三' })).toEqual(['张三丰']);
+    expect(await names({ name: '%' })).toEqual([]);
+    expect(await names({ dueBefore: '2023-03-20T00:00:00+08:00' })).toEqual(['张三丰']);
+    expect(await names({ dueBefore: '2023-04-01T00:00:00+08:00' })).toEqual(['李四', '张三丰']);
+    expect(await names({ stages: [{ pipelineId: 'x', pipelineVersion: 1, stage: 'publicNotice' }] })).toEqual(['李四']);
+    expect(await names({ stages: [{ pipelineId: 'x', pipelineVersion: 2, stage: 'publicNotice' }] })).toEqual([]);
+    expect(await names({ stages: [] })).toEqual([]);
+  });
+
+  it('knows who handles each case: whoever opened it, or the first officer to work one another system opened', async () => {
+    const handled = async (handlingOfficer: string) =>
+      (await listCases(db.pool, { handlingOfficer }, { limit: 10 })).items.map((item) => item.kind);
+
+    expect(await handled('officer-li')).toEqual(['returning_talent']);
+    expect(await handled('officer-wang')).toEqual(['recruitment', 'recruitment']);
+    expect(await handled('hr-system')).toEqual([]);
+  });
+
+  it('fills in the handling officer of cases listed before the column existed, from their events', async () => {
+    const snapshot = async () => (await db.pool.query('SELECT * FROM case_list ORDER BY case_id')).rows;
+    const projected = await snapshot();
+    // The migration issues SQL only: a pool stands in for TypeORM's query runner.
+    const runner = { query: (sql: string) => db.pool.query(sql) } as unknown as QueryRunner;
+    const migration = new AddCaseListHandlingOfficer1764000032000();
+
+    await migration.down(runner);
+    await migration.up(runner);
+
+    expect(await snapshot()).toEqual(projected);
   });
 
   it('rebuilds into a table equal to the incrementally built one', async () => {

@@ -21,6 +21,7 @@ export interface CaseRow {
   deadline_at: Date | null;
   opened_at: Date;
   updated_at: Date;
+  handling_officer: string | null;
 }
 
 const COLUMNS = [
@@ -40,6 +41,7 @@ const COLUMNS = [
   'deadline_at',
   'opened_at',
   'updated_at',
+  'handling_officer',
 ] as const;
 
 const SQL_TYPES: Record<(typeof COLUMNS)[number], string> = {
@@ -59,11 +61,20 @@ const SQL_TYPES: Record<(typeof COLUMNS)[number], string> = {
   deadline_at: 'timestamptz',
   opened_at: 'timestamptz',
   updated_at: 'timestamptz',
+  handling_officer: 'text',
 };
+
+/** The first officer to act on a case handles it (经办人), as the case's own state has it. */
+function handlingOfficer(row: CaseRow | undefined, event: RecordedEvent): string | null {
+  const actor = event.metadata.actor;
+  return row?.handling_officer ?? (actor?.role === 'hr_officer' ? actor.id : null);
+}
 
 /** How one event changes a case's row. */
 function evolveRow(row: CaseRow | undefined, event: RecordedEvent): CaseRow | undefined {
   const data = event.data as Data;
+  const officer = handlingOfficer(row, event);
+  if (row && officer !== row.handling_officer) row = { ...row, handling_officer: officer };
   if (event.type === 'CaseOpened') {
     return (
       row ?? {
@@ -83,6 +94,7 @@ function evolveRow(row: CaseRow | undefined, event: RecordedEvent): CaseRow | un
         deadline_at: null,
         opened_at: event.occurredAt,
         updated_at: event.recordedAt,
+        handling_officer: officer,
       }
     );
   }

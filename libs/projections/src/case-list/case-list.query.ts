@@ -12,6 +12,20 @@ export interface CaseListFilters {
   divisionCode?: string;
   /** Only these kinds: what an API client was granted. */
   kinds?: readonly string[];
+  /** Only cases this officer handles (经办人). */
+  handlingOfficer?: string;
+  /** Part of the subject's name, as a person types it into a search box. */
+  name?: string;
+  /** Only cases whose current stage falls due before this instant (办理期限). */
+  dueBefore?: string;
+  /** Only cases at one of these stages; a stage id means something only within its pipeline version. */
+  stages?: readonly CaseStageRef[];
+}
+
+export interface CaseStageRef {
+  pipelineId: string;
+  pipelineVersion: number;
+  stage: string;
 }
 
 export interface CaseListItem {
@@ -63,9 +77,29 @@ export async function listCases(
   where('year', filters.year);
   where('overdue', filters.overdue);
   where('division_code', filters.divisionCode);
+  where('handling_officer', filters.handlingOfficer);
   if (filters.kinds) {
     params.push(filters.kinds);
     conditions.push(`kind = ANY($${params.length}::text[])`);
+  }
+  if (filters.name !== undefined) {
+    params.push(filters.name);
+    conditions.push(`strpos(subject_name, $${params.length}) > 0`);
+  }
+  if (filters.dueBefore !== undefined) {
+    params.push(filters.dueBefore);
+    conditions.push(`deadline_at < $${params.length}::timestamptz`);
+  }
+  if (filters.stages) {
+    params.push(
+      filters.stages.map((ref) => ref.pipelineId),
+      filters.stages.map((ref) => ref.pipelineVersion),
+      filters.stages.map((ref) => ref.stage),
+    );
+    const [ids, versions, stages] = [params.length - 2, params.length - 1, params.length];
+    conditions.push(
+      `(pipeline_id, pipeline_version, stage) IN (SELECT * FROM unnest($${ids}::text[], $${versions}::int[], $${stages}::text[]))`,
+    );
   }
   if (page.after) {
     params.push(page.after[0], page.after[1]);

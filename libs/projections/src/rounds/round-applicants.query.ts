@@ -141,6 +141,21 @@ export class RoundApplicantsQuery {
     };
   }
 
+  /** Every post's ranking as it stands, in one query: a round may have hundreds of posts. */
+  async rankingsOf(roundId: string): Promise<Map<string, RoundApplicantItem[]>> {
+    const { rows } = await this.pool.query<ApplicantRow>(
+      `SELECT ${SELECT} FROM round_applicants WHERE round_id = $1 AND rank IS NOT NULL ORDER BY ${ORDER}`,
+      [roundId],
+    );
+    const rankings = new Map<string, RoundApplicantItem[]>();
+    for (const row of rows) {
+      const ranking = rankings.get(row.post_code) ?? [];
+      ranking.push(applicantItemOf(row));
+      rankings.set(row.post_code, ranking);
+    }
+    return rankings;
+  }
+
   /** A post's ranking as it stands: the ranked applicants, best first; tied ones share a rank. */
   async rankingOf(roundId: string, postCode: string): Promise<RoundApplicantItem[]> {
     const { rows } = await this.pool.query<ApplicantRow>(

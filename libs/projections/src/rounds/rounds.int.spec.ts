@@ -338,6 +338,13 @@ describe('the recruitment round read models', () => {
     it('keeps each post’s ranking with the officer’s order of a tie, and where each candidate stands', async () => {
       const p1 = await applicants().rankingOf(roundId, 'P1');
       const p2 = await applicants().rankingOf(roundId, 'P2');
+      // The round's page reads every post's ranking at once, the same as post by post.
+      expect(await applicants().rankingsOf(roundId)).toEqual(
+        new Map([
+          ['P1', p1],
+          ['P2', p2],
+        ]),
+      );
 
       expect(p1.map(({ ticket, rank, composite }) => [ticket, rank, composite])).toEqual([
         ['t02', 1, 81],

@@ -1,7 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { CASE_KINDS, RECRUITMENT_CHANNELS } from '@talent/domain';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CASE_KINDS, RECRUITMENT_CHANNELS, type StageKind } from '@talent/domain';
+
+const STAGE_KINDS = [
+  'task',
+  'approval',
+  'notice',
+  'quota',
+  'payment',
+  'follow_up',
+] as const satisfies readonly StageKind[];
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS })
@@ -19,6 +28,14 @@ export class ListCasesQuery {
   @IsString()
   @Length(1, 64)
   stage?: string;
+
+  @ApiPropertyOptional({
+    enum: STAGE_KINDS,
+    description: 'Only cases whose current stage is of this kind in its pipeline (approval: waiting for an approver)',
+  })
+  @IsOptional()
+  @IsIn(STAGE_KINDS)
+  stageKind?: StageKind;
 
   @ApiPropertyOptional({ enum: ['open', 'suspended', 'closed'] })
   @IsOptional()
@@ -38,6 +55,30 @@ export class ListCasesQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Only cases the caller handles (经办人): opened by them, or first worked by them',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+
+  @ApiPropertyOptional({ example: '王', description: "Part of the subject's name" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  name?: string;
+
+  @ApiPropertyOptional({
+    example: '2023-03-20T00:00:00+08:00',
+    description: 'Only cases whose current stage falls due before this instant (ISO 8601 with offset)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  // Without an offset the instant would depend on the database session's time zone.
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'dueBefore must end with Z or an offset such as +08:00' })
+  dueBefore?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()

@@ -7,6 +7,7 @@ import {
   NotifyAfterAppend1764000033000,
 } from '@talent/event-store';
 import {
+  AddCaseListHandlingOfficer1764000032000,
   CreateActivityByDay1764000002000,
   CreateAnnualStatisticTotals1764000007000,
   CreateAnnualStatistics1764000005000,
@@ -39,5 +40,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateRoundImports1764000020000,
   HashEventsInDatabase1764000030000,
   CreateLedger1764000031000,
+  AddCaseListHandlingOfficer1764000032000,
   NotifyAfterAppend1764000033000,
 ];
