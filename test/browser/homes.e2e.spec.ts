@@ -225,10 +225,25 @@ describe('the role homes in a browser', () => {
     await close();
   });
 
-  it('lets an auditor find a case by name, verify the store and download the signed history', async () => {
+  it('lets an auditor find a case by name and a round by its 公告, verify the store and download the signed history', async () => {
     const caseId = await openCampusTeacher('韩老师');
     await api.step(caseId, 'register', { post: '化学教师' });
     await api.waitForList('name=%E9%9F%A9', caseId);
+    const year = new Date().getFullYear();
+    const announced = await api.announceRound({
+      roundId: `jsz-audit-${year}`,
+      year,
+      channel: 'campus_teacher',
+      title: `某县${year}年校园直招教师公告`,
+      announcedOn: `${year}-01-02`,
+      registrationOpensOn: `${year}-01-03`,
+      registrationClosesOn: `${year}-01-10`,
+      posts: [{ code: '47001', unit: '县第一中学', title: '化学教师', places: 1 }],
+      method: 'assessment',
+      tieRules: [],
+      substitution: { maxPerPost: 1, untilStage: 'inspection' },
+    });
+    expect(announced.status).toBe(201);
     const password = await createAccount(stack.baseUrl, 'auditor-yang', '杨审计', 'auditor');
     const { page, problems, close } = await openConsolePage(browser, stack.baseUrl);
 
@@ -236,7 +251,11 @@ describe('the role homes in a browser', () => {
     await page.getByRole('button', { name: '核验全部记录' }).click();
     await page.getByText(/^核验通过：/).waitFor();
     await page.getByPlaceholder('按姓名查询案件').fill('韩');
-    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByPlaceholder('按姓名查询案件').press('Enter');
+    await page.getByPlaceholder('按公告标题或编号查询招录批次').fill('校园直招');
+    await page.getByPlaceholder('按公告标题或编号查询招录批次').press('Enter');
+    await page.getByRole('link', { name: `某县${year}年校园直招教师公告` }).waitFor();
+    await expectChinese(page, 'home-auditor');
     await page.getByRole('link', { name: '韩老师' }).click();
     await page.getByRole('tab', { name: '办理历史' }).click();
     await page.getByText('哈希链校验通过').waitFor();

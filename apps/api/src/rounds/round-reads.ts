@@ -68,6 +68,7 @@ export class RoundReads {
       ...(query.year !== undefined && { year: query.year }),
       ...(query.channel && { channel: query.channel }),
       ...(query.status && { status: query.status }),
+      ...(query.text && { text: query.text }),
       ...(query.cursor && { cursor: query.cursor }),
       divisionCode: this.config.DIVISION_CODE,
       limit: query.limit ?? DEFAULT_PAGE,

@@ -2318,6 +2318,8 @@ export interface operations {
         year?: number;
         channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
         status?: 'announced' | 'approved' | 'closed';
+        /** @description Part of the round's 公告 title or of its id */
+        text?: string;
       };
       header?: never;
       path?: never;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Form, InputNumber, Select, Table } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Table } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/client';
 import type { RoundList, RoundListItem, RoundStatus } from '../api/round-views';
@@ -10,6 +10,7 @@ import { methodLabel, ROUND_STATUS_OPTIONS, roundStatusLabel } from '../i18n/rou
 import { useSession } from '../session/session';
 
 interface Filters {
+  text?: string;
   year?: number;
   channel?: 'civil_servant' | 'campus_teacher' | 'shortage_talent' | 'high_level_talent';
   status?: RoundStatus;
@@ -25,7 +26,12 @@ export function RoundsPage() {
     queryKey: ['rounds', filters],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call<RoundList>(() => api.GET('/rounds', { params: { query: { ...filters, limit: PAGE, cursor: pageParam } } })),
+      call<RoundList>(() =>
+        api.GET('/rounds', {
+          // An emptied search box means no search, not a search for nothing.
+          params: { query: { ...filters, text: filters.text?.trim() || undefined, limit: PAGE, cursor: pageParam } },
+        }),
+      ),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
@@ -65,6 +71,9 @@ export function RoundsPage() {
       }
     >
       <Form<Filters> layout="inline" onValuesChange={(_, all) => setFilters(all)} style={{ marginBottom: 16 }}>
+        <Form.Item name="text" label="公告">
+          <Input allowClear placeholder="标题或编号中的字" style={{ width: 180 }} maxLength={50} />
+        </Form.Item>
         <Form.Item name="year" label="年度">
           <InputNumber min={2000} max={2100} style={{ width: 100 }} />
         </Form.Item>

@@ -61,6 +61,8 @@ export interface RoundListFilters {
   channel?: RecruitmentChannel;
   status?: RoundStatus;
   divisionCode?: string;
+  /** Part of the round's 公告 title or of its id, as a person types it into a search box. */
+  text?: string;
   limit: number;
   /** nextCursor of the previous page. */
   cursor?: string;
@@ -105,6 +107,10 @@ export class RoundListQuery {
     where('channel', filters.channel);
     where('status', filters.status);
     where('division_code', filters.divisionCode);
+    if (filters.text !== undefined) {
+      params.push(filters.text);
+      conditions.push(`(strpos(title, $${params.length}) > 0 OR strpos(round_id, $${params.length}) > 0)`);
+    }
     if (filters.cursor !== undefined) {
       const [at, roundId] = decodeTimeCursor(filters.cursor);
       params.push(at, roundId);

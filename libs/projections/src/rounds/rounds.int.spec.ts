@@ -445,6 +445,12 @@ describe('the recruitment round read models', () => {
       ]);
       expect(second.nextCursor).toBeNull();
       expect((await list.page({ status: 'closed', limit: 10 })).items.map((item) => item.roundId)).toEqual([roundId]);
+      // A search box's words, in the title or the id; a % is a character like any other.
+      expect((await list.page({ text: '公务员', limit: 10 })).items.map((item) => item.roundId)).toEqual([roundId]);
+      expect((await list.page({ text: roundId.slice(2, 8), limit: 10 })).items.map((item) => item.roundId)).toEqual([
+        roundId,
+      ]);
+      expect((await list.page({ text: '%', limit: 10 })).items).toEqual([]);
 
       const figures = await new RoundFiguresQuery(db.pool).ofYear(2023);
       expect(figures.byChannel.civil_servant).toEqual({

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RECRUITMENT_CHANNELS, ROUND_EXAMS, type RoundExam } from '@talent/domain';
 import { IsInstant } from '../../validation/instant.validators';
 import { TICKET_PATTERN } from '../round-ids';
@@ -39,6 +39,12 @@ export class ListRoundsQuery extends Page {
   @IsOptional()
   @IsIn(['announced', 'approved', 'closed'])
   status?: 'announced' | 'approved' | 'closed';
+
+  @ApiPropertyOptional({ example: '公务员', description: "Part of the round's 公告 title or of its id" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  text?: string;
 }
 
 export class RoundApplicantsQueryDto extends Page {
