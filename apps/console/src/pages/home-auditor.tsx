@@ -76,7 +76,9 @@ function VerificationResult({ result, error }: { result?: StoreVerification; err
         showIcon
         title={
           `核验通过：${result.streamsVerified} 个案卷、${result.eventsVerified} 条记录均未被篡改；` +
-          (head ? `账本与 ${dateTime(head.issuedAt)} 签发的树头（${head.treeSize} 条）一致。` : '账本尚未签发树头。')
+          (head
+            ? `账本 ${result.ledger.treeSize} 条，与 ${dateTime(head.issuedAt)} 签发的树头（${head.treeSize} 条）一致。`
+            : '账本尚未签发树头。')
         }
       />
     );
