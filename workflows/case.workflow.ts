@@ -85,9 +85,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   setHandler(
     caseCommandUpdate,
     async (command, signature) => {
-      // Every promise in workflow code costs a stack trace (the SDK keeps them for its stack
-      // query), so an open case does not wait on a condition already met.
-      if (!state) await condition(() => state !== undefined);
+      await condition(() => state !== undefined);
       return section.run(async () => {
         // Commands accepted before this patch replay under the rules that accepted them.
         const rules: CaseRules = patched(CURRENT_RULES_PATCH) ? 'current' : 'original';
@@ -119,7 +117,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
 
   setHandler(caseOpenedUpdate, async () => {
-    if (!state) await condition(() => state !== undefined);
+    await condition(() => state !== undefined);
     return view();
   });
 
@@ -153,9 +151,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const fast = patched(FAST_STEPS_PATCH);
     let events = asWorkflowFailure(() => decideCase(state, command, pipeline, rules));
     if (events.length === 0) return;
-    const effects = state ? planEffectsOf(events, state.opened.caseId) : [];
-    // Most steps touch no plan; they make no promise for it, each of which costs a stack trace.
-    if (effects.length > 0) await planEffects(effects, 'actor' in command ? command.actor : SYSTEM_ACTOR);
+    if (state)
+      await planEffects(planEffectsOf(events, state.opened.caseId), 'actor' in command ? command.actor : SYSTEM_ACTOR);
     let next = fold(state, events);
     const entered = events.some((event) => event.type === 'StageEntered') && next.status !== 'closed';
     if (fast && entered) {

@@ -40,6 +40,10 @@ export async function grantAppRole(runner: { query(sql: string): Promise<unknown
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${app}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`,
     `REVOKE USAGE ON SEQUENCE events_global_position_seq FROM ${app}`,
+    // Tables the owner creates later (a projection rebuild's shadow tables, swapped in while the
+    // api runs) are the login's at once, not only after the next grant.
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
     // A SECURITY DEFINER function is callable by every login unless revoked from PUBLIC.
     'REVOKE EXECUTE ON FUNCTION append_events FROM PUBLIC',
     `GRANT EXECUTE ON FUNCTION append_events TO ${app}`,
