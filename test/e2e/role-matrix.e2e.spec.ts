@@ -55,7 +55,7 @@ const POLICY: Record<string, readonly Role[] | 'public'> = {
   'GET /statistics/annual/{year}/facts': OFFICE,
   'GET /statistics/stage-durations/{year}': OFFICE,
   'GET /reports/annual/{year}': OFFICE,
-  'GET /reports/annual/{year}/evidence': OFFICE,
+  'GET /reports/annual/{year}/evidence': ['auditor'],
   'POST /rounds': ['hr_officer'],
   'GET /rounds': ['hr_officer', 'approver', 'auditor'],
   'GET /rounds/{id}': ['hr_officer', 'approver', 'auditor'],

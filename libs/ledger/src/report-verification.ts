@@ -101,8 +101,11 @@ export function verifyReportEvidence(document: unknown, options: OfflineOptions 
     };
     const facts = Array.isArray(figure.facts) ? figure.facts : [];
     let fault: { eventId: string | null; detail: string } | undefined;
+    // A fact counts once, and only in its own dimension: else a real event, repeated or taken
+    // from another column, could pad a figure.
+    const counted = new Set<string>();
     for (const fact of facts) {
-      const detail = factProblem(fact, head.treeSize, head.rootHash);
+      const detail = factProblem(fact, head.treeSize, head.rootHash) ?? countingProblem(fact, name.dimension, counted);
       if (detail) {
         const event = isObject(fact) && isObject(fact.event) ? fact.event : {};
         fault = { eventId: typeof event.eventId === 'string' ? event.eventId : null, detail };
@@ -130,6 +133,17 @@ export function verifyReportEvidence(document: unknown, options: OfflineOptions 
     firstDifferingFigure,
     problems,
   };
+}
+
+function countingProblem(fact: unknown, dimension: string | null, counted: Set<string>): string | undefined {
+  const { event, dimension: factDimension } = fact as { event: { eventId: string }; dimension?: unknown };
+  const key = `${event.eventId}\n${String(factDimension)}`;
+  if (counted.has(key)) return `event ${event.eventId} is counted twice in this figure`;
+  counted.add(key);
+  if (dimension !== null && factDimension !== dimension) {
+    return `event ${event.eventId} counts for ${String(factDimension)}, not for ${dimension}`;
+  }
+  return undefined;
 }
 
 function factProblem(fact: unknown, treeSize: number, rootHash: string): string | undefined {

@@ -106,6 +106,32 @@ describe('the annual report’s evidence, verified offline against a head saved 
     });
   });
 
+  it('refuses a figure padded with a real event twice, or with one of another dimension', async () => {
+    type Figure = { metric: string; dimension: string | null; value: number; facts: Array<{ amount: number }> };
+    const document = (await evidence()) as { figures: Figure[] };
+    const padded = structuredClone(document);
+    const first = padded.figures[0]!;
+    first.facts.push(first.facts[0]!);
+    first.value += first.facts[0]!.amount;
+    const borrowed = structuredClone(document);
+    const other = borrowed.figures.find(
+      (figure) => figure.dimension && figure.dimension !== first.dimension && figure.facts.length > 0,
+    );
+
+    expect(verifyReportEvidence(padded, { ledgerKey, savedHead })).toMatchObject({
+      valid: false,
+      problems: [expect.stringContaining('is counted twice in this figure')],
+    });
+    expect(other).toBeDefined();
+    const target = borrowed.figures[0]!;
+    target.facts.push(other!.facts[0]!);
+    target.value += other!.facts[0]!.amount;
+    expect(verifyReportEvidence(borrowed, { ledgerKey, savedHead })).toMatchObject({
+      valid: false,
+      problems: [expect.stringContaining(`not for ${target.dimension}`)],
+    });
+  });
+
   it('names a figure the printed value of which is not the sum of its facts', async () => {
     const document = (await evidence()) as { figures: Array<{ value: number }> };
     document.figures[0]!.value += 1;

@@ -42,6 +42,9 @@ export class ReportsController {
   }
 
   @Get(':year/evidence')
+  // Every counted event as stored (names in the clear) and a tree head signed on the way: the
+  // auditor's, like a case's signed export.
+  @Allow('auditor')
   @ApiYearParam()
   @Header('cache-control', 'no-store')
   @ApiOperation({
