@@ -5,7 +5,7 @@ export type { CaseActivities, SchedulingSettings } from './case.activities';
 export { createPlanActivities } from './plan.activities';
 export type { PlanActivities, PlanAnswer, PlanDefaults } from './plan.activities';
 export { eventIdFor, nameBasedUuid } from './event-ids';
-export { noticeEndsAt, lastNoticeDay, workingDaysLeft } from './working-days';
+export { calendarDaysLeft, noticeEndsAt, lastNoticeDay, workingDaysLeft } from './working-days';
 export { createCommandActivities } from './command.activities';
 export type { CommandActivities, CommandCheck, CommandRefusal } from './command.activities';
 export { commandSignatureProblem, generateCommandSigningKey, signCommand } from './command-signature';

@@ -62,11 +62,20 @@ export function calendarNoticeEndsAt(start: Date, days: number, dayMs = DAY_MS):
  * the case page counts down. A notice over by `endsAt` (exclusive) has none left.
  */
 export function workingDaysLeft(now: Date, endsAt: Date, calendar: WorkingDayCalendar = {}): number {
+  return daysLeft(now, endsAt, (date) => isOfficeWorkday(date, calendar));
+}
+
+/** The office days from `now`'s to the last before `endsAt`, today included: a calendar-day 公示's countdown. */
+export function calendarDaysLeft(now: Date, endsAt: Date): number {
+  return daysLeft(now, endsAt, () => true);
+}
+
+function daysLeft(now: Date, endsAt: Date, counts: (date: string) => boolean): number {
   if (now >= endsAt) return 0;
   const lastDay = officeDate(new Date(endsAt.getTime() - 1));
   let left = 0;
   for (let date = officeDate(now); date <= lastDay; date = nextDate(date, 1)) {
-    if (isOfficeWorkday(date, calendar)) left += 1;
+    if (counts(date)) left += 1;
   }
   return left;
 }

@@ -1,4 +1,4 @@
-import { calendarNoticeEndsAt, lastNoticeDay, noticeEndsAt, workingDaysLeft } from './working-days';
+import { calendarDaysLeft, calendarNoticeEndsAt, lastNoticeDay, noticeEndsAt, workingDaysLeft } from './working-days';
 
 const beijing = (dateTime: string) => new Date(`${dateTime}+08:00`);
 
@@ -51,5 +51,8 @@ describe('the working days a notice has left (公示倒计时)', () => {
   it('has none left once the notice is over, and honours the county’s own holidays', () => {
     expect(workingDaysLeft(endsAt, endsAt)).toBe(0);
     expect(workingDaysLeft(beijing('2023-10-09T09:00:00'), endsAt, { extraHolidays: ['2023-10-09'] })).toBe(1);
+    // A calendar-day 公示 counts the holiday too.
+    expect(calendarDaysLeft(beijing('2023-09-28T15:00:00'), endsAt)).toBe(13);
+    expect(calendarDaysLeft(endsAt, endsAt)).toBe(0);
   });
 });

@@ -18,12 +18,13 @@ import {
   type CaseState,
   type OpenCase,
   type PersonCommand,
+  type StageDefinition,
   type StageKind,
   toCaseStreamId,
   toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { caseStateOf, nameBasedUuid, signCommand, workingDaysLeft } from '@talent/activities';
+import { calendarDaysLeft, caseStateOf, nameBasedUuid, signCommand, workingDaysLeft } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { type CaseStageRef, decodeCursor, listCases } from '@talent/projections';
@@ -219,18 +220,27 @@ export class CasesService {
       outcome: view.state.outcome && { ...view.state.outcome, label: pipeline.outcomes[view.state.outcome.id]?.label },
       subject,
       state: { ...view.state, opened: { ...view.state.opened, subject } },
-      notice: this.noticeCountdown(view.state),
+      notice: this.noticeCountdown(view.state, stage),
       allowedActions: availableActions(view.state, pipeline, actor),
     };
   }
 
-  /** A running 公示's end and the working days it has left, by the office's calendar; null when none runs. */
-  private noticeCountdown(state: CaseState) {
+  /**
+   * A running 公示's end and the days it has left, counted as its stage counts them: working days
+   * by the office's calendar, or calendar days (7 days for 事业单位 under some county rules).
+   */
+  private noticeCountdown(state: CaseState, stage: StageDefinition | undefined) {
     if (!state.noticeEndsAt || state.noticeCompleted || state.status === 'closed') return null;
+    const now = new Date();
+    const endsAt = new Date(state.noticeEndsAt);
+    if (stage?.noticeDays && !stage.noticeWorkingDays) {
+      return { endsAt: state.noticeEndsAt, daysLeft: calendarDaysLeft(now, endsAt), counted: 'days' as const };
+    }
     const calendar = { extraHolidays: this.config.LOCAL_HOLIDAYS, extraWorkdays: this.config.LOCAL_WORKDAYS };
     return {
       endsAt: state.noticeEndsAt,
-      workingDaysLeft: workingDaysLeft(new Date(), new Date(state.noticeEndsAt), calendar),
+      daysLeft: workingDaysLeft(now, endsAt, calendar),
+      counted: 'working_days' as const,
     };
   }
 

@@ -2920,7 +2920,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Allowed roles: hr_officer, approver, auditor, admin */
+      /** @description Allowed roles: auditor */
       403: {
         headers: {
           [name: string]: unknown;

@@ -66,7 +66,8 @@ export interface CaseView {
     };
   };
   /** A running 公示: its end and the working days left by the office's calendar. */
-  notice: { endsAt: string; workingDaysLeft: number } | null;
+  /** A running 公示: days left, counted as working days or calendar days, as its stage counts them. */
+  notice: { endsAt: string; daysLeft: number; counted: 'working_days' | 'days' } | null;
   allowedActions: AllowedAction[];
 }
 

@@ -13,7 +13,7 @@ export function CaseFacts({ view }: { view: CaseView }) {
     notice && {
       key: 'notice',
       label: '公示倒计时',
-      children: `尚余 ${notice.workingDaysLeft} 个工作日（${date(notice.endsAt)} 零时截止）`,
+      children: `尚余 ${notice.daysLeft} ${notice.counted === 'working_days' ? '个工作日' : '天'}（${date(notice.endsAt)} 零时截止）`,
     },
     view.stage.kind === 'approval' &&
       state.stageSubmittedBy && { key: 'submitter', label: '提交审批人', children: person(state.stageSubmittedBy) },
