@@ -70,9 +70,10 @@ export class CpuMeter {
   }
 }
 
-/** CPU milliseconds per request, by part, between two readings. */
+/** CPU milliseconds per request, by part, between two readings; NaN (printed –) when none was answered. */
 export function cpuPerRequest(before: CpuSeconds, after: CpuSeconds, requests: number): Map<string, number> {
   const spent = new Map<string, number>();
+  if (requests === 0) return new Map([...after.keys()].map((part) => [part, Number.NaN]));
   for (const [part, seconds] of after) spent.set(part, ((seconds - (before.get(part) ?? 0)) * 1000) / requests);
   return spent;
 }

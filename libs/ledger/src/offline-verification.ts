@@ -46,7 +46,7 @@ export const isObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 export const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isHashList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isHash);
+export const isHashList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isHash);
 export const bytes = (hex: string) => Buffer.from(hex, 'hex');
 
 /** A tree head as /ledger/tree-heads and the checkpoint files write it, or what is wrong with it. */

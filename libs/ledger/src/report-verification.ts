@@ -2,8 +2,11 @@ import { eventHash } from '../../event-store/src/hash-chain';
 import { type ExportedEvent, readExportedEvent, type StreamExportLedger } from '../../event-store/src/stream-export';
 import { verifyInclusion } from './merkle';
 import {
+  bytes,
   extendsSavedHead,
   headCheck,
+  isHashList,
+  isObject,
   type OfflineOptions,
   readTreeHead,
   type SavedHeadCheck,
@@ -56,11 +59,6 @@ export interface ReportCheck {
   firstDifferingFigure: { metric: string; dimension: string | null; eventId: string | null; detail: string } | null;
   problems: string[];
 }
-
-type Fields = Record<string, unknown>;
-const isObject = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const bytes = (hex: string) => Buffer.from(hex, 'hex');
 
 /**
  * Every figure must be the sum of its facts' amounts, every fact's event must hash to its hash
@@ -156,8 +154,6 @@ function factProblem(fact: unknown, treeSize: number, rootHash: string): string 
   const proof = fact.proof;
   const leafIndex = Number.isSafeInteger(fact.leafIndex) ? (fact.leafIndex as number) : -1;
   const holds =
-    Array.isArray(proof) &&
-    proof.every((entry) => typeof entry === 'string' && /^[0-9a-f]{64}$/.test(entry)) &&
-    verifyInclusion(leafIndex, treeSize, bytes(event.hash), (proof as string[]).map(bytes), bytes(rootHash));
+    isHashList(proof) && verifyInclusion(leafIndex, treeSize, bytes(event.hash), proof.map(bytes), bytes(rootHash));
   return holds ? undefined : `event ${event.eventId} is not leaf ${leafIndex} of the tree the report's head signs`;
 }

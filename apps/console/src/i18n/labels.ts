@@ -110,3 +110,5 @@ const DATE = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: '
 
 export const dateTime = (iso: string | null | undefined): string => (iso ? DATE_TIME.format(new Date(iso)) : '—');
 export const date = (iso: string | null | undefined): string => (iso ? DATE.format(new Date(iso)) : '—');
+
+export const yuan = (amount: number): string => `${amount.toLocaleString('zh-CN')} 元`;

@@ -5,7 +5,7 @@ import { ApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import type { components } from '../api/openapi';
 import { QueryFailure } from '../components/query-failure';
-import { quotaLabel } from '../i18n/labels';
+import { quotaLabel, yuan } from '../i18n/labels';
 
 type Opening = components['schemas']['OpenPlanDto'];
 
@@ -14,8 +14,6 @@ interface Plan {
   quotas: Record<string, { total: number; reserved: number; used: number; available: number }>;
   fund: { totalCny: number; committedCny: number; disbursedCny: number; returnedCny: number; availableCny: number };
 }
-
-const yuan = (amount: number) => `${amount.toLocaleString('zh-CN')} 元`;
 
 /** The year's 编制储备 and 人才发展专项资金: what is left, and, before the year opens, its own figures. */
 export function AdminPlanPage() {

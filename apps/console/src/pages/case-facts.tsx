@@ -1,9 +1,8 @@
 import { Alert, Descriptions, Space } from 'antd';
 import type { CaseView } from '../api/views';
-import { date, dateTime, quotaLabel, roleLabel } from '../i18n/labels';
+import { date, dateTime, quotaLabel, roleLabel, yuan } from '../i18n/labels';
 
 const QUOTA_STATUS: Record<string, string> = { reserved: '已占用', used: '已使用', released: '已释放' };
-const yuan = (amount: number) => `${amount.toLocaleString('zh-CN')} 元`;
 const person = (actor: { id: string; role: string }) => `${actor.id}（${roleLabel(actor.role)}）`;
 
 /** What the case holds beyond its stage: the 公示 countdown, an objection, its 编制 and its 补贴. */

@@ -1,16 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, call } from '../api/client';
 import type { RoundList } from '../api/round-views';
 import { CaseTable } from '../components/case-table';
 import { QueryFailure } from '../components/query-failure';
 
-/** Monday 00:00 after today, in the browser's (the office's) time: what falls due this week. */
+const OFFICE_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * Monday 00:00 after today in the office's time (UTC+8, whatever the browser's zone): what falls
+ * due this week.
+ */
 function endOfWeek(): string {
-  const today = dayjs().startOf('day');
-  return today.add((8 - today.day()) % 7 || 7, 'day').format();
+  const today = new Date(`${OFFICE_DATE.format(new Date())}T00:00:00Z`);
+  const monday = new Date(today.getTime() + ((8 - today.getUTCDay()) % 7 || 7) * 86_400_000);
+  return `${monday.toISOString().slice(0, 10)}T00:00:00+08:00`;
 }
 
 /** The officer's day: their overdue cases first, then what falls due this week, then the rounds under way. */

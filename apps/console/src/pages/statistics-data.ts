@@ -181,5 +181,3 @@ const SHANGHAI_MONTH = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shangh
 
 /** The month (1–12) an instant falls in at the office. */
 export const officeMonth = (iso: string): number => parseInt(SHANGHAI_MONTH.format(new Date(iso)), 10);
-
-export const yuan = (amount: number): string => `${amount.toLocaleString('zh-CN')} 元`;

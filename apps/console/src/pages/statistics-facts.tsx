@@ -2,8 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Drawer, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { QueryFailure } from '../components/query-failure';
-import { dateTime } from '../i18n/labels';
-import { dimensionLabel, type Drill, fetchFacts, type Moment, type StatisticFact, yuan } from './statistics-data';
+import { dateTime, yuan } from '../i18n/labels';
+import { dimensionLabel, type Drill, fetchFacts, type Moment, type StatisticFact } from './statistics-data';
 
 const PAGE = 50;
 const CASE_STREAM = 'case-';

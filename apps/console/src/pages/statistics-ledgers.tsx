@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Row, Statistic, Table } from 'antd';
-import { channelLabel } from '../i18n/labels';
+import { channelLabel, yuan } from '../i18n/labels';
 import {
   type AnnualFigures,
   type Drill,
@@ -7,7 +7,6 @@ import {
   outcomeLabel,
   returningLabel,
   workstationLabel,
-  yuan,
 } from './statistics-data';
 
 type Pick = (drill: Drill) => void;

@@ -6,7 +6,8 @@ import type { Role } from '../shared/roles';
  * carries the whole definition it started with, so a later version never changes a running case.
  * Every id has a Chinese label beside it, for forms, lists and the annual report.
  */
-export type StageKind = 'task' | 'approval' | 'notice' | 'quota' | 'payment' | 'follow_up';
+export const STAGE_KINDS = ['task', 'approval', 'notice', 'quota', 'payment', 'follow_up'] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
 
 /** The JSON Schema (draft 2020-12 subset) of an action's payload, used to validate it and render a form. */
 export type PayloadSchema = {

@@ -141,7 +141,10 @@ export class RoundApplicantsQuery {
     };
   }
 
-  /** Every post's ranking as it stands, in one query: a round may have hundreds of posts. */
+  /**
+   * Every post's ranking as it stands, in one query (a round may have hundreds of posts): the
+   * ranked applicants, best first; tied ones share a rank.
+   */
   async rankingsOf(roundId: string): Promise<Map<string, RoundApplicantItem[]>> {
     const { rows } = await this.pool.query<ApplicantRow>(
       `SELECT ${SELECT} FROM round_applicants WHERE round_id = $1 AND rank IS NOT NULL ORDER BY ${ORDER}`,
@@ -154,15 +157,5 @@ export class RoundApplicantsQuery {
       rankings.set(row.post_code, ranking);
     }
     return rankings;
-  }
-
-  /** A post's ranking as it stands: the ranked applicants, best first; tied ones share a rank. */
-  async rankingOf(roundId: string, postCode: string): Promise<RoundApplicantItem[]> {
-    const { rows } = await this.pool.query<ApplicantRow>(
-      `SELECT ${SELECT} FROM round_applicants WHERE round_id = $1 AND post_code = $2 AND rank IS NOT NULL
-       ORDER BY ${ORDER}`,
-      [roundId, postCode],
-    );
-    return rows.map(applicantItemOf);
   }
 }

@@ -1,16 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { CASE_KINDS, RECRUITMENT_CHANNELS, type StageKind } from '@talent/domain';
-
-const STAGE_KINDS = [
-  'task',
-  'approval',
-  'notice',
-  'quota',
-  'payment',
-  'follow_up',
-] as const satisfies readonly StageKind[];
+import { CASE_KINDS, RECRUITMENT_CHANNELS, STAGE_KINDS, type StageKind } from '@talent/domain';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_KINDS })
