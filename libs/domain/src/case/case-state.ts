@@ -59,9 +59,14 @@ export interface CaseState {
   version: number;
 }
 
-/** The first officer to act on a case handles it: whoever opened it, or acted first after another system did. */
-const takenOnBy = (handlingOfficer: string | undefined, actor: Actor): string | undefined =>
-  handlingOfficer ?? (actor.role === 'hr_officer' ? actor.id : undefined);
+/**
+ * The first officer to act on a case handles it (经办人): whoever opened it, or acted first after
+ * another system did. The case list's `mine` follows the same rule.
+ */
+export const takenOnBy = (
+  handlingOfficer: string | undefined,
+  actor: { id: string; role: string },
+): string | undefined => handlingOfficer ?? (actor.role === 'hr_officer' ? actor.id : undefined);
 
 const REMINDERS: readonly CaseEvent['type'][] = ['StageOverdue', 'FollowUpDue'];
 

@@ -1,3 +1,4 @@
+import { takenOnBy } from '@talent/domain';
 import type { RecordedEvent } from '@talent/event-store';
 import type { Projection, ProjectionContext } from '../runtime/projection';
 
@@ -64,10 +65,11 @@ const SQL_TYPES: Record<(typeof COLUMNS)[number], string> = {
   handling_officer: 'text',
 };
 
-/** The first officer to act on a case handles it (经办人), as the case's own state has it. */
+/** The case's 经办人, by the case's own rule; the engine's steps (no actor) change nothing. */
 function handlingOfficer(row: CaseRow | undefined, event: RecordedEvent): string | null {
   const actor = event.metadata.actor;
-  return row?.handling_officer ?? (actor?.role === 'hr_officer' ? actor.id : null);
+  const current = row?.handling_officer ?? undefined;
+  return (actor ? takenOnBy(current, actor) : current) ?? null;
 }
 
 /** How one event changes a case's row. */

@@ -4,7 +4,9 @@ export class AddCaseListHandlingOfficer1764000032000 implements MigrationInterfa
   name = 'AddCaseListHandlingOfficer1764000032000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // The officer handling a case (经办人): the first officer among its events' actors, as the case itself decides.
+    // The officer handling a case (经办人): the first officer among its events' actors, as the case
+    // itself decides (takenOnBy). This fills the column once, by the rule as it stands today; the
+    // projection keeps it by takenOnBy from here on.
     await queryRunner.query('ALTER TABLE case_list ADD COLUMN handling_officer text');
     await queryRunner.query(`
       UPDATE case_list SET handling_officer = (
