@@ -2,8 +2,8 @@ import { Pool } from 'pg';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /**
- * The api and the worker as a deployment runs them: the owner's login only for the migrations
- * at boot, every connection after that as the app login, which cannot rewrite the event log.
+ * The api and the worker as a deployment runs them: migrated first by the owner, then every
+ * connection as the app login, which cannot rewrite the event log; the owner's URL is not theirs.
  */
 describe('the stack works as the app login', () => {
   let stack: TestStack;
@@ -30,5 +30,7 @@ describe('the stack works as the app login', () => {
 
     expect(sessions.rows).toEqual([{ usename: new URL(stack.database.url).username }]);
     expect(owners.rows).toEqual([{ owner: new URL(stack.database.ownerUrl).username }]);
+    // The api and the worker run in this process here: its environment is theirs.
+    expect(process.env.DATABASE_OWNER_URL).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ export interface ComposeService {
   networks?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  restart?: string;
 }
 
 export interface ComposeFile {

@@ -6,6 +6,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { ApiClient } from '@talent/api-client';
 import { BOOTSTRAP_ACTOR, PrincipalStore } from '@talent/identity';
 import { generateSecrets } from '@talent/local-stack';
+import { migrateAsOwner } from '@talent/platform';
 import { testServicesFromEnv } from '../setup/test-services';
 import { authHeaders, newPassword, registerAdmin } from './identities';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -33,12 +34,14 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const services = testServicesFromEnv();
   const database = await createTestDatabase(label);
+  // As npm start and compose's migrate job do: the api and the worker never hold the owner's URL.
+  await migrateAsOwner(database.ownerUrl, database.url);
+  delete process.env.DATABASE_OWNER_URL;
   const taskQueue = `${label}-${randomBytes(4).toString('hex')}`;
   const stackEnv: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
-    DATABASE_OWNER_URL: database.ownerUrl,
     TEMPORAL_ADDRESS: services.temporalAddress,
     TEMPORAL_NAMESPACE: services.namespace,
     TEMPORAL_TASK_QUEUE: taskQueue,

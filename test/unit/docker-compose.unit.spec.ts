@@ -13,9 +13,10 @@ const services = composeFile('docker-compose.yml').services;
 const engineServices = ['api', 'worker'] as const;
 
 describe('docker-compose.yml agrees with the application', () => {
-  it('runs PostgreSQL, Temporal with its schema and namespace jobs, its UI, the api and the worker', () => {
+  it('runs PostgreSQL, Temporal with its schema and namespace jobs, its UI, the migrations, the api and the worker', () => {
     expect(Object.keys(services).sort()).toEqual([
       'api',
+      'migrate',
       'postgres',
       'temporal',
       'temporal-namespace',
@@ -58,33 +59,49 @@ describe('docker-compose.yml agrees with the application', () => {
   });
 
   it.each(engineServices)(
-    '%s works as the talent_app login and migrates as the talent login, in the talent database',
+    '%s works as the talent_app login in the talent database, and never holds the owner login',
     (name) => {
       const config = loadConfig(interpolate(services[name]!.environment));
       const postgres = interpolate(services.postgres!.environment);
-      const logins = [
-        [config.DATABASE_URL, 'talent_app', postgres.TALENT_APP_DB_PASSWORD],
-        [config.DATABASE_OWNER_URL!, 'talent', postgres.TALENT_DB_PASSWORD],
-      ] as const;
 
-      for (const [url, login, password] of logins) {
-        const database = new URL(url);
-        expect(database.hostname).toBe('postgres');
-        expect(database.port).toBe('5432');
-        expect(database.username).toBe(login);
-        expect(decodeURIComponent(database.password)).toBe(password);
-        expect(database.pathname).toBe('/talent');
-      }
+      expect(config.DATABASE_OWNER_URL).toBeUndefined();
+      expect(JSON.stringify(services[name]!.environment)).not.toContain('TALENT_DB_PASSWORD');
+      expectLogin(config.DATABASE_URL, 'talent_app', postgres.TALENT_APP_DB_PASSWORD!);
     },
   );
 
-  it.each(engineServices)('%s waits for the database, the Temporal server and its namespace', (name) => {
-    expect(services[name]!.depends_on).toEqual({
-      postgres: { condition: 'service_healthy' },
-      temporal: { condition: 'service_healthy' },
-      'temporal-namespace': { condition: 'service_completed_successfully' },
-    });
+  it('migrates in a one-shot job as the talent login, granting the talent_app login', () => {
+    const migrate = services.migrate!;
+    // The job reads these two only (tools/stack/migrate.ts), not the engine's whole configuration.
+    const environment = interpolate(migrate.environment);
+    const postgres = interpolate(services.postgres!.environment);
+
+    expect(migrate.command).toEqual(['node', 'dist/tools/stack/migrate.js']);
+    expect(migrate.restart).toBe('no');
+    expectLogin(environment.DATABASE_OWNER_URL!, 'talent', postgres.TALENT_DB_PASSWORD!);
+    expectLogin(environment.DATABASE_URL!, 'talent_app', postgres.TALENT_APP_DB_PASSWORD!);
   });
+
+  function expectLogin(url: string, login: string, password: string): void {
+    const database = new URL(url);
+    expect(database.hostname).toBe('postgres');
+    expect(database.port).toBe('5432');
+    expect(database.username).toBe(login);
+    expect(decodeURIComponent(database.password)).toBe(password);
+    expect(database.pathname).toBe('/talent');
+  }
+
+  it.each(engineServices)(
+    '%s waits for the migrations, the database, the Temporal server and its namespace',
+    (name) => {
+      expect(services[name]!.depends_on).toEqual({
+        migrate: { condition: 'service_completed_successfully' },
+        postgres: { condition: 'service_healthy' },
+        temporal: { condition: 'service_healthy' },
+        'temporal-namespace': { condition: 'service_completed_successfully' },
+      });
+    },
+  );
 
   it.each(engineServices)('%s uses the address and namespace the namespace job registers', (name) => {
     const config = loadConfig(interpolate(services[name]!.environment));

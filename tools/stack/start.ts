@@ -13,7 +13,7 @@ import {
   stopChild,
   type TemporalDevServer,
 } from '@talent/local-stack';
-import { ConfigError, loadConfig } from '@talent/platform';
+import { ConfigError, loadConfig, migrateAsOwner } from '@talent/platform';
 
 /**
  * `npm start`: the whole stack on one machine. Starts what the environment does not already
@@ -66,7 +66,8 @@ async function startServices(stack: Stack): Promise<NodeJS.ProcessEnv> {
     env.DATABASE_URL = logins.appUrl;
     log(`PostgreSQL (embedded) on 127.0.0.1:${port}, data in ${path.join(dataDir, 'postgres')}`);
   }
-  // Only this process logs in with the embedded server's passwords; the api and worker get URLs.
+  // Only this process knows the embedded server's passwords: the api and the worker get the app
+  // login's URL, and the owner's stays here for the migrations.
   delete env.EMBEDDED_PG_OWNER_PASSWORD;
   delete env.EMBEDDED_PG_APP_PASSWORD;
   if (!env.TEMPORAL_ADDRESS) {
@@ -123,6 +124,11 @@ async function stopAll(stack: Stack): Promise<void> {
 async function startStack(stack: Stack, isStopping: () => boolean, onChildExit: (name: string) => void) {
   const env = await startServices(stack);
   if (isStopping()) return;
+  // Migrated here, as the owner: the api and the worker never hold the owner's password.
+  if (env.DATABASE_OWNER_URL) {
+    await migrateAsOwner(env.DATABASE_OWNER_URL, env.DATABASE_URL!);
+    delete env.DATABASE_OWNER_URL;
+  }
   const config = loadConfig(env);
   for (const [name, entry] of [
     ['worker', 'apps/worker/src/main.js'],

@@ -11,7 +11,7 @@ export type { AppConfig } from './config/app-config';
 export { AppConfigModule, APP_CONFIG } from './config/config.module';
 export { DatabaseModule } from './database/database.module';
 export { createDataSource, dataSourceOptions } from './database/data-source';
-export { migrateWithLock } from './database/migrate';
+export { migrateAsOwner, migrateWithLock } from './database/migrate';
 export { grantAppRole, roleOfUrl } from './database/app-role';
 export { LoggingModule, REDACTED_LOG_PATHS } from './logging/logging.module';
 export { HealthModule } from './health/health.module';

@@ -3,24 +3,17 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { roleOfUrl } from './app-role';
-import { createDataSource, dataSourceOptions } from './data-source';
-import { migrateWithLock } from './migrate';
+import { dataSourceOptions } from './data-source';
+import { migrateAsOwner, migrateWithLock } from './migrate';
 import { PG_POOL, pgPoolOf } from './pg-pool';
 
 /**
- * With DATABASE_OWNER_URL, the migrations run as the owner on a connection closed straight
- * after, and the process then works as DATABASE_URL's login, which may append and read events
- * but never rewrite them (grantAppRole). Without it, DATABASE_URL's login owns the schema.
+ * An operator who gives the api or the worker DATABASE_OWNER_URL has them migrate as the owner at
+ * boot, on a connection closed straight after. The stricter way, which npm start and compose take,
+ * is to migrate first (`npm run db:migrate`) and give them DATABASE_URL's login alone.
  */
-async function migrateAsOwner(config: AppConfig): Promise<void> {
-  if (!config.DATABASE_OWNER_URL) return;
-  const owner = await createDataSource({ DATABASE_URL: config.DATABASE_OWNER_URL, DATABASE_POOL_MAX: 2 }).initialize();
-  try {
-    await migrateWithLock(owner, { appRole: roleOfUrl(config.DATABASE_URL) });
-  } finally {
-    await owner.destroy();
-  }
+async function migrateAsOwnerAtBoot(config: AppConfig): Promise<void> {
+  if (config.DATABASE_OWNER_URL) await migrateAsOwner(config.DATABASE_OWNER_URL, config.DATABASE_URL);
 }
 
 @Global()
@@ -29,7 +22,7 @@ async function migrateAsOwner(config: AppConfig): Promise<void> {
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        await migrateAsOwner(config);
+        await migrateAsOwnerAtBoot(config);
         return dataSourceOptions(config);
       },
       dataSourceFactory: async (options) => {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { grantAppRole } from './app-role';
+import { grantAppRole, roleOfUrl } from './app-role';
+import { createDataSource } from './data-source';
 
 // Any constant works; it only has to be the same in every process of the deployment.
 const MIGRATION_LOCK_KEY = 0x74616c656e74; // "talent"
@@ -24,5 +25,19 @@ export async function migrateWithLock(dataSource: DataSource, options: { appRole
   } finally {
     await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lockRunner.release();
+  }
+}
+
+/**
+ * The migrations as the owner (`ownerUrl`) on a connection closed straight after, then the
+ * privileges of `appUrl`'s login. `npm start`, the test stack and compose's migrate job run this
+ * before the api and the worker start, so that neither holds the owner's password.
+ */
+export async function migrateAsOwner(ownerUrl: string, appUrl: string): Promise<string[]> {
+  const owner = await createDataSource({ DATABASE_URL: ownerUrl, DATABASE_POOL_MAX: 2 }).initialize();
+  try {
+    return await migrateWithLock(owner, { appRole: roleOfUrl(appUrl) });
+  } finally {
+    await owner.destroy();
   }
 }
