@@ -212,6 +212,11 @@ describe('the role homes in a browser', () => {
     await signInFirstTime(page, 'approver-shen', password);
     await page.getByRole('heading', { name: /待审批案件/ }).waitFor();
     await page.getByRole('link', { name: '蒋老师' }).waitFor();
+    // The 公示 ended by itself: who submitted the case is the officer who sent it into the notice.
+    await page
+      .getByRole('row', { name: /蒋老师/ })
+      .getByText('officer-wang', { exact: true })
+      .waitFor();
     await expectChinese(page, 'home-approver');
     await page.getByRole('link', { name: '蒋老师' }).click();
     await page.getByRole('button', { name: '同意', exact: true }).waitFor();

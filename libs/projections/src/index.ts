@@ -35,6 +35,7 @@ export { CreateAnnualStatisticTotals1764000007000 } from './migrations/176400000
 export { roundsProjection } from './rounds/rounds.projection';
 export { CreateRoundViews1764000013000 } from './migrations/1764000013000-create-round-views';
 export { AddCaseListHandlingOfficer1764000032000 } from './migrations/1764000032000-add-case-list-handling-officer';
+export { AddCaseListSubmittedBy1764000034000 } from './migrations/1764000034000-add-case-list-submitted-by';
 export { CANDIDATE_STAGES } from './rounds/round-applicant-row';
 export type { CandidateStage, Qualification } from './rounds/round-applicant-row';
 export type { RoundCounts, RoundFigures, StageRate } from './rounds/round-figures';

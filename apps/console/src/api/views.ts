@@ -83,6 +83,8 @@ export interface CaseListItem {
   overdue: boolean;
   deadlineAt: string | null;
   openedAt: string;
+  /** Who moved the case into its current stage: whose work an approver decides on. */
+  submittedBy: string | null;
 }
 
 export interface CaseList {

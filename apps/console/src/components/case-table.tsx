@@ -12,9 +12,12 @@ export type CaseFilters = NonNullable<operations['CasesController_list']['parame
 
 /**
  * The case list's columns, each name linking to its case; `withDates` adds the year and the day
- * the case was opened, for the full list.
+ * the case was opened, for the full list, and `withSubmitter` who moved it into its stage.
  */
-export function caseColumns(stageLabel: (stageId: string) => string, withDates = false) {
+export function caseColumns(
+  stageLabel: (stageId: string) => string,
+  { withDates = false, withSubmitter = false }: { withDates?: boolean; withSubmitter?: boolean } = {},
+) {
   return [
     {
       title: '姓名',
@@ -38,18 +41,29 @@ export function caseColumns(stageLabel: (stageId: string) => string, withDates =
       ),
     },
     { title: '办理期限', dataIndex: 'deadlineAt', render: date },
+    ...(withSubmitter ? [{ title: '提交人', dataIndex: 'submittedBy', render: (id: string | null) => id ?? '—' }] : []),
     ...(withDates ? [{ title: '立案日期', dataIndex: 'openedAt', render: date }] : []),
   ];
 }
 
 /** One page of the case list for a home's question (超期, 本周到期, 待审批…), each name linking to its case. */
-export function CaseTable({ title, filters, empty }: { title: string; filters: CaseFilters; empty: string }) {
+export function CaseTable({
+  title,
+  filters,
+  empty,
+  withSubmitter = false,
+}: {
+  title: string;
+  filters: CaseFilters;
+  empty: string;
+  withSubmitter?: boolean;
+}) {
   const stageLabel = useStageLabels();
   const cases = useQuery({
     queryKey: ['cases', filters],
     queryFn: () => call<CaseList>(() => api.GET('/cases', { params: { query: filters } })),
   });
-  const columns = caseColumns(stageLabel);
+  const columns = caseColumns(stageLabel, { withSubmitter });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={5} style={{ margin: 0 }}>

@@ -43,7 +43,7 @@ export function CasesPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-  const columns = caseColumns(stageLabel, true);
+  const columns = caseColumns(stageLabel, { withDates: true });
 
   return (
     <Card title="案件列表">

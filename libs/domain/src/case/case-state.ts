@@ -68,6 +68,13 @@ export const takenOnBy = (
   actor: { id: string; role: string },
 ): string | undefined => handlingOfficer ?? (actor.role === 'hr_officer' ? actor.id : undefined);
 
+/**
+ * Who moved the case into the stage it entered: the one an approver must not be. Automatic steps
+ * keep the last officer who moved it. The case list's submitter follows the same rule.
+ */
+export const submittedBy = <A extends { id: string }>(previous: A | undefined, mover: A): A | undefined =>
+  mover.id === SYSTEM_ACTOR.id ? previous : mover;
+
 const REMINDERS: readonly CaseEvent['type'][] = ['StageOverdue', 'FollowUpDue'];
 
 const later = (a: string | undefined, b: string): string => (a !== undefined && a > b ? a : b);
@@ -117,8 +124,7 @@ export function evolve(state: CaseState | undefined, event: CaseEvent): CaseStat
         stage: event.data.stage,
         stageKind: event.data.stageKind,
         stageEnteredAt: event.meta.occurredAt,
-        // Automatic steps keep the last officer who moved the case: the one an approver must not be.
-        stageSubmittedBy: event.meta.actor.id === SYSTEM_ACTOR.id ? state.stageSubmittedBy : event.meta.actor,
+        stageSubmittedBy: submittedBy(state.stageSubmittedBy, event.meta.actor),
         deadlineAt: undefined,
         noticeEndsAt: undefined,
         noticeEndConfirmedByOfficer: undefined,

@@ -6,6 +6,7 @@ import { ProjectionRunner } from '../runtime/projection-runner';
 import { caseListProjection } from './case-list.projection';
 import { listCases } from './case-list.query';
 import { AddCaseListHandlingOfficer1764000032000 } from '../migrations/1764000032000-add-case-list-handling-officer';
+import { AddCaseListSubmittedBy1764000034000 } from '../migrations/1764000034000-add-case-list-submitted-by';
 
 const entered = (on: string, stage: string) => ({ on, type: 'StageEntered', data: { stage, stageKind: 'task' } });
 const overdue = (on: string, stage: string) => ({ on, type: 'StageOverdue', data: { stage, deadlineAt: on } });
@@ -97,6 +98,27 @@ describe('the case list read model', () => {
     expect(await handled('officer-li')).toEqual(['returning_talent']);
     expect(await handled('officer-wang')).toEqual(['recruitment', 'recruitment']);
     expect(await handled('hr-system')).toEqual([]);
+  });
+
+  it('knows who moved each case into its stage, and fills that in for cases listed before', async () => {
+    const submitters = async () =>
+      (await listCases(db.pool, {}, { limit: 10 })).items.map(({ subjectName, submittedBy }) => [
+        subjectName,
+        submittedBy,
+      ]);
+    const projected = await submitters();
+    const runner = { query: (sql: string) => db.pool.query(sql) } as unknown as QueryRunner;
+    const migration = new AddCaseListSubmittedBy1764000034000();
+
+    await migration.down(runner);
+    await migration.up(runner);
+
+    expect(projected).toEqual([
+      ['某人', 'officer-wang'],
+      ['李四', 'officer-wang'],
+      ['张三丰', 'officer-wang'],
+    ]);
+    expect(await submitters()).toEqual(projected);
   });
 
   it('fills in the handling officer of cases listed before the column existed, from their events', async () => {

@@ -1,4 +1,4 @@
-import { takenOnBy } from '@talent/domain';
+import { submittedBy, takenOnBy } from '@talent/domain';
 import type { RecordedEvent } from '@talent/event-store';
 import type { Projection, ProjectionContext } from '../runtime/projection';
 
@@ -23,6 +23,7 @@ export interface CaseRow {
   opened_at: Date;
   updated_at: Date;
   handling_officer: string | null;
+  submitted_by: string | null;
 }
 
 const COLUMNS = [
@@ -43,6 +44,7 @@ const COLUMNS = [
   'opened_at',
   'updated_at',
   'handling_officer',
+  'submitted_by',
 ] as const;
 
 const SQL_TYPES: Record<(typeof COLUMNS)[number], string> = {
@@ -63,6 +65,7 @@ const SQL_TYPES: Record<(typeof COLUMNS)[number], string> = {
   opened_at: 'timestamptz',
   updated_at: 'timestamptz',
   handling_officer: 'text',
+  submitted_by: 'text',
 };
 
 /** The case's 经办人, by the case's own rule; the engine's steps (no actor) change nothing. */
@@ -97,14 +100,20 @@ function evolveRow(row: CaseRow | undefined, event: RecordedEvent): CaseRow | un
         opened_at: event.occurredAt,
         updated_at: event.recordedAt,
         handling_officer: officer,
+        submitted_by: null,
       }
     );
   }
   if (!row) return undefined;
   const updated = { ...row, updated_at: event.recordedAt };
   switch (event.type) {
-    case 'StageEntered':
-      return { ...updated, stage: String(data.stage), overdue: false, deadline_at: null };
+    case 'StageEntered': {
+      // Who moved the case here, by the case's own rule: the engine's steps keep the last mover.
+      const previous = row.submitted_by === null ? undefined : { id: row.submitted_by };
+      const mover = event.metadata.actor;
+      const submitter = mover ? (submittedBy(previous, mover)?.id ?? null) : row.submitted_by;
+      return { ...updated, stage: String(data.stage), overdue: false, deadline_at: null, submitted_by: submitter };
+    }
     case 'StageScheduled':
       return typeof data.deadlineAt === 'string' ? { ...updated, deadline_at: new Date(data.deadlineAt) } : row;
     case 'StageOverdue':

@@ -44,9 +44,11 @@ export interface CaseListItem {
   overdue: boolean;
   deadlineAt: string | null;
   openedAt: string;
+  /** Who moved the case into its current stage: whose work an approver decides on. */
+  submittedBy: string | null;
 }
 
-type Row = Omit<CaseRow, 'updated_at'>;
+type Row = Omit<CaseRow, 'updated_at' | 'handling_officer'>;
 
 /** Opaque to clients: the last row's sort key, newest cases first. */
 export function encodeCursor(item: Pick<CaseListItem, 'openedAt' | 'caseId'>): string {
@@ -108,7 +110,7 @@ export async function listCases(
   params.push(page.limit + 1);
   const { rows } = await pool.query<Row>(
     `SELECT case_id, kind, channel, workstation_type, year, division_code, subject_name, pipeline_id, pipeline_version,
-            stage, status, outcome, overdue, deadline_at, opened_at
+            stage, status, outcome, overdue, deadline_at, opened_at, submitted_by
      FROM case_list ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
      ORDER BY opened_at DESC, case_id DESC LIMIT $${params.length}`,
     params,
@@ -129,6 +131,7 @@ export async function listCases(
     overdue: row.overdue,
     deadlineAt: row.deadline_at?.toISOString() ?? null,
     openedAt: row.opened_at.toISOString(),
+    submittedBy: row.submitted_by,
   }));
   return { items, nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!) : null };
 }

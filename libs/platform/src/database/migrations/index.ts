@@ -8,6 +8,7 @@ import {
 } from '@talent/event-store';
 import {
   AddCaseListHandlingOfficer1764000032000,
+  AddCaseListSubmittedBy1764000034000,
   CreateActivityByDay1764000002000,
   CreateAnnualStatisticTotals1764000007000,
   CreateAnnualStatistics1764000005000,
@@ -42,4 +43,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateLedger1764000031000,
   AddCaseListHandlingOfficer1764000032000,
   NotifyAfterAppend1764000033000,
+  AddCaseListSubmittedBy1764000034000,
 ];
