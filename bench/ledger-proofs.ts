@@ -1,22 +1,25 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { EventSubscription } from '@talent/event-store';
 import { LedgerTree } from '@talent/ledger';
 
 /**
- * The tree as the worker keeps it, at its most eager: extended as soon as events are appended
- * (woken like a projector), instead of every LEDGER_TREE_HEAD_INTERVAL_SECONDS.
+ * The tree kept while appends run. Without `everyMs`, at its most eager: extended as soon as events
+ * are appended (woken like a projector). With it, as the worker keeps it, extended at an interval
+ * (the worker's is LEDGER_TREE_HEAD_INTERVAL_SECONDS, 300 s by default).
  */
-export function followLedger(pool: Pool): { stop(): Promise<number> } {
+export function followLedger(pool: Pool, { everyMs }: { everyMs?: number } = {}): { stop(): Promise<number> } {
   const tree = new LedgerTree(pool);
   const subscription = new EventSubscription(pool, { pollIntervalMs: 50 });
   const stopping = new AbortController();
   const running = (async () => {
-    await subscription.start();
+    if (everyMs === undefined) await subscription.start();
     while (!stopping.signal.aborted) {
       await tree.catchUp();
-      await subscription.waitForEvents(stopping.signal);
+      if (everyMs === undefined) await subscription.waitForEvents(stopping.signal);
+      else await sleep(everyMs, undefined, { signal: stopping.signal }).catch(() => undefined);
     }
-    await subscription.stop();
+    if (everyMs === undefined) await subscription.stop();
     return tree.catchUp();
   })();
   return {
