@@ -178,32 +178,7 @@ export class LedgerTree {
   }
 
   async inclusionProof(eventId: string, treeSize: number): Promise<InclusionProof> {
-    await this.requireSize(treeSize);
-    const { rows } = await this.pool.query<{ leaf_index: string; hash: string }>(
-      `SELECT l.leaf_index, e.hash FROM ledger_leaves l JOIN events e USING (global_position) WHERE l.event_id = $1`,
-      [eventId],
-    );
-    const leaf = rows[0];
-    if (!leaf) {
-      throw new LedgerError('EVENT_NOT_IN_LEDGER', `No event ${eventId} in the ledger (yet): sign a tree head first`);
-    }
-    const leafIndex = Number(leaf.leaf_index);
-    if (leafIndex >= treeSize) {
-      throw new LedgerError(
-        'EVENT_AFTER_TREE_SIZE',
-        `treeSize: event ${eventId} is leaf ${leafIndex}, not among the first ${treeSize} of the ledger`,
-      );
-    }
-    const ranges = inclusionRanges(leafIndex, treeSize);
-    const [root, ...proof] = await this.rangeHashes([{ start: 0, end: treeSize }, ...ranges]);
-    return {
-      eventId,
-      eventHash: leaf.hash,
-      leafIndex,
-      treeSize,
-      rootHash: root!.toString('hex'),
-      proof: proof.map((hash) => hash.toString('hex')),
-    };
+    return (await this.inclusionProofs([eventId], treeSize))[0]!;
   }
 
   /**
