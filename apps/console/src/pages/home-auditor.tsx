@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Space, Table } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import type { RoundList, RoundListItem } from '../api/round-views';
 import { CaseTable } from '../components/case-table';
+import { roundColumns } from '../components/round-columns';
 import { QueryFailure } from '../components/query-failure';
-import { channelLabel, dateTime } from '../i18n/labels';
-import { roundStatusLabel } from '../i18n/round-labels';
+import { dateTime } from '../i18n/labels';
 
 interface StoreVerification {
   valid: boolean;
@@ -109,16 +109,7 @@ function RoundResults({ text }: { text: string }) {
       pagination={false}
       size="small"
       locale={{ emptyText: '未找到招录批次' }}
-      columns={[
-        {
-          title: '公告',
-          dataIndex: 'title',
-          render: (title: string, item: RoundListItem) => <Link to={`/rounds/${item.roundId}`}>{title}</Link>,
-        },
-        { title: '年度', dataIndex: 'year' },
-        { title: '渠道', dataIndex: 'channel', render: channelLabel },
-        { title: '状态', dataIndex: 'status', render: roundStatusLabel },
-      ]}
+      columns={roundColumns({ brief: true })}
     />
   );
 }

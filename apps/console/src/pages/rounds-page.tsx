@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Select, Table } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, call } from '../api/client';
 import type { RoundList, RoundListItem, RoundStatus } from '../api/round-views';
 import { QueryFailure } from '../components/query-failure';
-import { CHANNEL_OPTIONS, channelLabel } from '../i18n/labels';
-import { methodLabel, ROUND_STATUS_OPTIONS, roundStatusLabel } from '../i18n/round-labels';
+import { roundColumns } from '../components/round-columns';
+import { CHANNEL_OPTIONS } from '../i18n/labels';
+import { ROUND_STATUS_OPTIONS } from '../i18n/round-labels';
 import { useSession } from '../session/session';
 
 interface Filters {
@@ -35,29 +36,7 @@ export function RoundsPage() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-  const columns = [
-    {
-      title: '公告',
-      dataIndex: 'title',
-      render: (title: string, item: RoundListItem) => <Link to={`/rounds/${item.roundId}`}>{title}</Link>,
-    },
-    { title: '年度', dataIndex: 'year' },
-    { title: '渠道', dataIndex: 'channel', render: channelLabel },
-    { title: '方式', dataIndex: 'method', render: methodLabel },
-    { title: '状态', dataIndex: 'status', render: roundStatusLabel },
-    { title: '职位数', dataIndex: 'postCount' },
-    { title: '招录人数', dataIndex: 'places' },
-    { title: '报名人数', dataIndex: 'applicants' },
-    {
-      title: '报录比',
-      dataIndex: 'applicantsPerPlace',
-      render: (ratio: number | null) => (ratio ? `${ratio}:1` : '—'),
-    },
-    { title: '进入体检', dataIndex: 'advanced' },
-    { title: '已录用', dataIndex: 'hired' },
-    { title: '递补', dataIndex: 'substitutions' },
-    { title: '公告日期', dataIndex: 'announcedOn' },
-  ];
+  const columns = roundColumns();
 
   return (
     <Card
