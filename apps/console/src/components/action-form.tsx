@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { ApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import type { AllowedAction } from '../api/views';
 import { SchemaFields, toPayload } from './schema-form';
+import { RefusalAlert } from './refusal-alert';
 
 /**
  * One action's form, generated from its payload schema. A refusal stays in the form beside the
@@ -72,14 +73,7 @@ export function ActionForm({
             <Input.TextArea rows={3} />
           </Form.Item>
         )}
-        {refusal && (
-          <Alert
-            type={refusal.status === 0 ? 'warning' : 'error'}
-            showIcon
-            title={refusal.status === 403 ? '无权限' : '未被受理'}
-            description={refusal.sentence}
-          />
-        )}
+        <RefusalAlert refusal={refusal} />
       </Form>
     </Modal>
   );

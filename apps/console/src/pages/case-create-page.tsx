@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import type { components } from '../api/openapi';
 import type { CaseView } from '../api/views';
 import { CHANNEL_OPTIONS, KIND_OPTIONS, WORKSTATION_OPTIONS } from '../i18n/labels';
+import { RefusalAlert } from '../components/refusal-alert';
 
 type Opening = components['schemas']['OpenCaseDto'];
 
@@ -67,15 +68,7 @@ export function CaseCreatePage() {
         <Form.Item name="year" label="计划年度" rules={[{ required: true, message: '请输入计划年度' }]}>
           <InputNumber min={2000} max={2100} />
         </Form.Item>
-        {refusal && (
-          <Alert
-            type={refusal.status === 0 ? 'warning' : 'error'}
-            showIcon
-            title={refusal.status === 403 ? '无权限' : '未被受理'}
-            description={refusal.sentence}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <RefusalAlert refusal={refusal} style={{ marginBottom: 16 }} />
         <Button type="primary" htmlType="submit" loading={open.isPending}>
           立案
         </Button>
