@@ -5,8 +5,9 @@ import {
   proxyActivities,
   proxyLocalActivities,
 } from '@temporalio/workflow';
-import type { CaseActivities, PlanActivities } from '@talent/activities';
-import { refusal } from './workflow-support';
+import type { CaseActivities, CaseStep, PlanActivities } from '@talent/activities';
+import type { CaseEvent } from '@talent/domain';
+import { commandRefusal, refusal } from './workflow-support';
 
 const databaseWrite: ActivityOptions = {
   // When a worker dies mid-append, another retries it after this long.
@@ -30,6 +31,15 @@ export const caseSteps = (fast: boolean): CaseActivities => (fast ? local : remo
 export const { sendPlanCommand } = proxyActivities<PlanActivities>({ startToCloseTimeout: '1 minute' });
 
 /** Events the store refuses for good (ill-formed text) refuse the command, instead of failing the case. */
+function refusalIfUnstorable(error: unknown): unknown {
+  // A local activity's failure may arrive bare, a regular one's wrapped in an ActivityFailure.
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure && cause.type === 'InvalidEventError') {
+    return refusal('UNSTORABLE_INPUT', `The command could not be stored: ${cause.message}`);
+  }
+  return error;
+}
+
 export async function appendOrRefuse(
   fast: boolean,
   input: Parameters<CaseActivities['appendCaseEvents']>[0],
@@ -37,11 +47,18 @@ export async function appendOrRefuse(
   try {
     await caseSteps(fast).appendCaseEvents(input);
   } catch (error) {
-    // A local activity's failure may arrive bare, a regular one's wrapped in an ActivityFailure.
-    const cause = error instanceof ActivityFailure ? error.cause : error;
-    if (cause instanceof ApplicationFailure && cause.type === 'InvalidEventError') {
-      throw refusal('UNSTORABLE_INPUT', `The command could not be stored: ${cause.message}`);
-    }
-    throw error;
+    throw refusalIfUnstorable(error);
   }
+}
+
+/** A step recorded by one local activity; answers the StageScheduled it appended after the step's events. */
+export async function recordStep(step: CaseStep): Promise<CaseEvent[]> {
+  let outcome: Awaited<ReturnType<CaseActivities['recordCaseStep']>>;
+  try {
+    outcome = await local.recordCaseStep(step);
+  } catch (error) {
+    throw refusalIfUnstorable(error);
+  }
+  if ('refused' in outcome) throw commandRefusal(outcome.refused);
+  return outcome.scheduled;
 }

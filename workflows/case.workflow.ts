@@ -9,7 +9,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CommandSignature } from '@talent/activities';
+import type { CaseStep, CommandCheck, CommandSignature } from '@talent/activities';
 import {
   type Actor,
   type CaseCommand,
@@ -26,7 +26,7 @@ import {
   type StageDefinition,
   SYSTEM_ACTOR,
 } from '@talent/domain';
-import { appendOrRefuse, caseSteps, sendPlanCommand } from './case-activities';
+import { appendOrRefuse, caseSteps, recordStep, sendPlanCommand } from './case-activities';
 import { asWorkflowFailure, CommandGuard, ExclusiveSection, refusal, SIGNED_COMMANDS_PATCH } from './workflow-support';
 import { caseSearchAttributes } from './search-attributes';
 
@@ -64,6 +64,13 @@ const CURRENT_RULES_PATCH = 'case-rules-current';
  */
 const FAST_STEPS_PATCH = 'one-trip-per-action';
 
+/**
+ * One local activity per step (issue 12): the command's check, its events and the times of the
+ * stage it enters recorded by one local activity, since each local activity is one more
+ * activation of the workflow; before, these were up to three.
+ */
+const ONE_ACTIVITY_PATCH = 'one-activity-per-step';
+
 const needsTimes = (stage: StageDefinition): boolean =>
   Boolean(
     stage.deadlineDays || stage.noticeWorkingDays || stage.noticeDays || stage.followUpDays || stage.repeatEveryDays,
@@ -89,8 +96,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       return section.run(async () => {
         // Commands accepted before this patch replay under the rules that accepted them.
         const rules: CaseRules = patched(CURRENT_RULES_PATCH) ? 'current' : 'original';
-        if (patched(SIGNED_COMMANDS_PATCH)) await guard.requireSigned(command, signature, payloadSchemaOf(command));
-        await asAcceptedAt(signature, () => execute(command, rules));
+        let check: CommandCheck | undefined;
+        if (patched(SIGNED_COMMANDS_PATCH)) {
+          if (patched(ONE_ACTIVITY_PATCH)) check = guard.checkOf(command, signature, payloadSchemaOf(command));
+          else await guard.requireSigned(command, signature, payloadSchemaOf(command));
+        }
+        await asAcceptedAt(signature, () => execute(command, rules, check));
         return view();
       });
     },
@@ -147,28 +158,76 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
   }
 
-  async function execute(command: CaseCommand, rules: CaseRules = 'current'): Promise<void> {
+  /**
+   * Decides a command and records what it decided. `check` is a signed command's check not yet
+   * run: it runs in the step that records the command, or first when the step tells the plan
+   * something or records nothing, so the plan hears only of checked commands.
+   */
+  async function execute(command: CaseCommand, rules: CaseRules = 'current', check?: CommandCheck): Promise<void> {
     const fast = patched(FAST_STEPS_PATCH);
-    let events = asWorkflowFailure(() => decideCase(state, command, pipeline, rules));
-    if (events.length === 0) return;
-    if (state)
-      await planEffects(planEffectsOf(events, state.opened.caseId), 'actor' in command ? command.actor : SYSTEM_ACTOR);
+    const single = fast && patched(ONE_ACTIVITY_PATCH);
+    let events: CaseEvent[];
+    try {
+      events = asWorkflowFailure(() => decideCase(state, command, pipeline, rules));
+    } catch (error) {
+      // A command nobody signed is recorded as refused for that, whatever else is wrong with it.
+      if (check) await guard.requireSigned(check.command, check.signature, check.payloadSchema);
+      throw error;
+    }
+    if (events.length === 0) {
+      if (check) await guard.requireSigned(check.command, check.signature, check.payloadSchema);
+      return;
+    }
+    if (state) {
+      const effects = planEffectsOf(events, state.opened.caseId);
+      if (check && effects.length > 0) {
+        await guard.requireSigned(check.command, check.signature, check.payloadSchema);
+        check = undefined;
+      }
+      await planEffects(effects, 'actor' in command ? command.actor : SYSTEM_ACTOR);
+    }
     let next = fold(state, events);
     const entered = events.some((event) => event.type === 'StageEntered') && next.status !== 'closed';
-    if (fast && entered) {
-      const scheduled = await stageTimes(next);
-      events = [...events, ...scheduled];
-      next = fold(next, scheduled);
-    }
-    await appendOrRefuse(fast, {
+    const append = {
       caseId: next.opened.caseId,
       divisionCode: next.opened.divisionCode,
       expectedVersion: state?.version ?? 0,
       events,
-    });
+    };
+    if (single) {
+      const scheduled = await recordStep({
+        ...append,
+        ...(check && { command: check }),
+        ...(entered && entering(next)),
+      });
+      if (check) guard.accept(check);
+      next = fold(next, scheduled);
+    } else {
+      if (fast && entered) {
+        const scheduled = await stageTimes(next);
+        events = [...events, ...scheduled];
+        next = fold(next, scheduled);
+      }
+      await appendOrRefuse(fast, { ...append, events });
+    }
     state = next;
     keepSearchAttributesCurrent(state);
     if (entered) await onStageEntered(fast);
+  }
+
+  /** The stage just entered, for the step that times it as it appends; nothing when it has no times. */
+  function entering(entered: CaseState): { entering: NonNullable<CaseStep['entering']> } | undefined {
+    const stage = pipeline.stages[entered.stage]!;
+    if (!needsTimes(stage)) return undefined;
+    return {
+      entering: {
+        stageId: entered.stage,
+        stage,
+        enteredAt: entered.stageEnteredAt,
+        occurredAt: dated(undefined, entered),
+        acceptedAt: new Date(acceptedAt ?? Date.now()).toISOString(),
+      },
+    };
   }
 
   const fold = (from: CaseState | undefined, events: CaseEvent[]): CaseState =>
@@ -279,12 +338,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return candidates.sort((a, b) => a.at - b.at)[0];
   }
 
+  let openCheck: CommandCheck | undefined;
   if (patched(SIGNED_COMMANDS_PATCH)) {
     // Only continue-as-new starts a case with carried state; a client that sets it is refused.
-    if (!input.carried) await guard.requireSigned(open, input.signature);
-    else if (!workflowInfo().continuedFromExecutionRunId) await guard.requireSigned(open, undefined);
+    if (input.carried) {
+      if (!workflowInfo().continuedFromExecutionRunId) await guard.requireSigned(open, undefined);
+    } else if (patched(ONE_ACTIVITY_PATCH)) openCheck = guard.checkOf(open, input.signature);
+    else await guard.requireSigned(open, input.signature);
   }
-  if (!state) await section.run(() => asAcceptedAt(input.signature, () => execute(open)));
+  if (!state) await section.run(() => asAcceptedAt(input.signature, () => execute(open, 'current', openCheck)));
 
   while (state!.status !== 'closed') {
     const due = nextDue(state!);

@@ -1,5 +1,5 @@
 import { ApplicationFailure, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
-import type { CommandActivities, CommandSignature } from '@talent/activities';
+import type { CommandActivities, CommandCheck, CommandRefusal, CommandSignature } from '@talent/activities';
 import { COMMAND_SIGNATURE_TTL_MS, DomainError, type PayloadSchema } from '@talent/domain';
 
 /** Commands verified against the api's signature before they are acted on (issue 11). */
@@ -29,9 +29,16 @@ export function asWorkflowFailure<T>(decide: () => T): T {
   }
 }
 
+/** A refused check as the workflow throws it: the api maps the code to 403 or 422. */
+export function commandRefusal(refused: CommandRefusal): ApplicationFailure {
+  if (refused.code === 'INVALID_PAYLOAD') return refusal(refused.code, refused.message, refused.problems);
+  return refusal(refused.code, `Refused: ${refused.message}. Commands reach the engine only through its api.`);
+}
+
 /**
  * Lets through only commands the api signed. Only the worker holds the key, so the check runs as
- * a local activity (its answer is recorded, so a replay or a new key never changes the past).
+ * a local activity (its answer is recorded, so a replay or a new key never changes the past):
+ * on its own, or inside the step that records the command (recordCaseStep).
  * A case also refuses a signed command it has already acted on: one captured from its history
  * and sent again.
  */
@@ -45,26 +52,33 @@ export class CommandGuard {
     this.used = new Map(Object.entries(carried));
   }
 
-  /** Refuses a command not signed by the api, or whose payload does not fit `payloadSchema`. */
+  /** What the worker checks of a command: its signature, that it is not a repeat, and its payload against `payloadSchema`. */
+  checkOf(command: unknown, signature: CommandSignature | undefined, payloadSchema?: PayloadSchema): CommandCheck {
+    const replayed = this.refuseRepeats && signature !== undefined && this.used.has(signature.commandId);
+    return {
+      workflowId: workflowInfo().workflowId,
+      command,
+      replayed,
+      ...(signature && { signature }),
+      ...(payloadSchema && { payloadSchema }),
+    };
+  }
+
+  /** The check passed: the command is not taken again. */
+  accept(check: CommandCheck): void {
+    if (this.refuseRepeats) this.used.set(check.signature!.commandId, Date.parse(check.signature!.issuedAt));
+  }
+
+  /** Checks a command on its own, refusing it when the api did not sign it or its payload does not fit. */
   async requireSigned(
     command: unknown,
     signature: CommandSignature | undefined,
     payloadSchema?: PayloadSchema,
   ): Promise<void> {
-    const replayed = this.refuseRepeats && signature !== undefined && this.used.has(signature.commandId);
-    const workflowId = workflowInfo().workflowId;
-    const refused = await verifyCommand({
-      workflowId,
-      command,
-      replayed,
-      ...(signature && { signature }),
-      ...(payloadSchema && { payloadSchema }),
-    });
-    if (refused?.code === 'INVALID_PAYLOAD') throw refusal(refused.code, refused.message, refused.problems);
-    if (refused) {
-      throw refusal(refused.code, `Refused: ${refused.message}. Commands reach the engine only through its api.`);
-    }
-    if (this.refuseRepeats) this.used.set(signature!.commandId, Date.parse(signature!.issuedAt));
+    const check = this.checkOf(command, signature, payloadSchema);
+    const refused = await verifyCommand(check);
+    if (refused) throw commandRefusal(refused);
+    this.accept(check);
   }
 
   /** The command ids still young enough to be sent again, for the next run after continue-as-new. */

@@ -80,14 +80,19 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       quotas: { high_level_talent: config.PLAN_HIGH_LEVEL_QUOTA, shortage_talent: config.PLAN_SHORTAGE_QUOTA },
       fundCny: config.PLAN_FUND_CNY,
     };
+    const commands = createCommandActivities(this.store, signingKey);
     return {
       ...createDiagnosticsActivities(),
-      ...createCommandActivities(this.store, signingKey),
-      ...createCaseActivities(this.store, {
-        dayMs: config.CASE_DAY_SECONDS * 1000,
-        extraHolidays: config.LOCAL_HOLIDAYS,
-        extraWorkdays: config.LOCAL_WORKDAYS,
-      }),
+      ...commands,
+      ...createCaseActivities(
+        this.store,
+        {
+          dayMs: config.CASE_DAY_SECONDS * 1000,
+          extraHolidays: config.LOCAL_HOLIDAYS,
+          extraWorkdays: config.LOCAL_WORKDAYS,
+        },
+        commands,
+      ),
       ...createPlanActivities(this.client, plan, signingKey),
       ...createRoundActivities({ store: this.store, pool: this.pool, client: this.client, signingKey, plan }),
     };

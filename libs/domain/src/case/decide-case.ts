@@ -1,8 +1,8 @@
 import { DomainError } from '../shared/domain-error';
 import { addOfficeMonths, officeDate } from '../shared/office-time';
 import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
-import type { CaseCommand, OpenCase, TakeAction } from './case-commands';
-import type { CaseEvent, EventMeta, SubsidyInstalmentPaid } from './case-events';
+import type { CaseCommand, OpenCase, ScheduleStage, TakeAction } from './case-commands';
+import type { CaseEvent, EventMeta, StageScheduled, SubsidyInstalmentPaid } from './case-events';
 import type { CaseState } from './case-state';
 import {
   type ActionDefinition,
@@ -400,6 +400,15 @@ function confirmNoticeEnded(
   ];
 }
 
+/**
+ * The times the calendar gave the stage a case is in, as the engine records them. Its one home:
+ * the decider's scheduleStage, and the step that schedules a stage in the append that enters it.
+ */
+export function stageScheduled(stage: string, command: Omit<ScheduleStage, 'type'>): StageScheduled {
+  const { occurredAt, ...times } = command;
+  return { type: 'StageScheduled', data: { stage, ...times }, meta: meta(SYSTEM_ACTOR, occurredAt) };
+}
+
 type ByOfficer = Extract<CaseCommand, { actor: Actor }>;
 
 /** Every rule of a case: the events a command produces, or the DomainError it breaks. */
@@ -451,13 +460,8 @@ export function decideCase(
     }
     case 'confirmNoticeEnded':
       return confirmNoticeEnded(state, pipeline, command);
-    case 'scheduleStage': {
-      const openState = requireOpen(state);
-      const { type: _type, occurredAt, ...times } = command;
-      return [
-        { type: 'StageScheduled', data: { stage: openState.stage, ...times }, meta: meta(SYSTEM_ACTOR, occurredAt) },
-      ];
-    }
+    case 'scheduleStage':
+      return [stageScheduled(requireOpen(state).stage, command)];
     case 'completeNotice': {
       const noticed = noticeStage(state, pipeline);
       requireNotSuspended(noticed);
