@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { EventSubscription, PostgresEventStore } from '@talent/event-store';
-import { PG_POOL } from '@talent/platform';
+import { APP_CONFIG, type AppConfig, PG_POOL } from '@talent/platform';
 import { allProjections, type Projection, ProjectionRunner } from '@talent/projections';
 
 const RESTART_DELAY_MS = 5_000;
@@ -21,6 +21,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly store: PostgresEventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +42,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private async keepRunning(projection: Projection): Promise<void> {
     const runner = new ProjectionRunner(this.pool, this.store, projection, {
       subscription: this.subscription,
+      batchIntervalMs: this.config.PROJECTION_BATCH_INTERVAL_MS,
       log: (message) => this.logger.warn(message),
     });
     while (!this.stop.signal.aborted) {

@@ -181,6 +181,38 @@ describe('ProjectionRunner', () => {
     expect((await activity())[0]).toMatchObject({ event_type: 'CaseOpened', events: '8' });
   });
 
+  it('takes the events that arrive during its batch interval together, in the next batch', async () => {
+    const batches: number[] = [];
+    const counting: Projection = {
+      ...activityByDayProjection,
+      apply: (context, events) => {
+        batches.push(events.length);
+        return activityByDayProjection.apply(context, events);
+      },
+    };
+    const stop = new AbortController();
+    const running = new ProjectionRunner(db.pool, store, counting, { idleWaitMs: 20, batchIntervalMs: 5_000 }).run(
+      stop.signal,
+    );
+    const until = async (done: () => boolean) => {
+      for (const deadline = Date.now() + 30_000; !done(); await sleep(20)) {
+        if (Date.now() > deadline) throw new Error(`batches so far: ${batches.join(', ')}`);
+      }
+    };
+    await until(() => batches.length === 1);
+    for (const hour of [16, 17]) {
+      await store.append(`case-${randomUUID()}`, 'no_stream', [
+        { type: 'CaseOpened', data: {}, occurredAt: day('2023-03-01', hour) },
+      ]);
+    }
+    await until(() => batches.length === 2);
+    stop.abort();
+    await running;
+
+    expect(batches).toEqual([23, 2]);
+    expect((await activity())[0]).toMatchObject({ event_type: 'CaseOpened', events: '9' });
+  });
+
   it('measures lag as the age of the oldest event not yet applied', async () => {
     const now = () => new Date(Date.now() + 60_000);
 

@@ -15,6 +15,12 @@ export interface ProjectionRunnerOptions {
   /** Wakes the runner on new events; without one it polls every `idleWaitMs`. */
   subscription?: EventSubscription;
   idleWaitMs?: number;
+  /**
+   * The least time from one batch's start to the next one's while events keep coming: under load
+   * each batch then takes everything appended meanwhile, instead of a batch per append for every
+   * projection. An event that follows a quiet spell is applied at once.
+   */
+  batchIntervalMs?: number;
   log?: (message: string) => void;
 }
 
@@ -35,6 +41,7 @@ const lockKey = (projection: string) => `projection:${projection}`;
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly idleWaitMs: number;
+  private readonly batchIntervalMs: number;
 
   constructor(
     private readonly pool: Pool,
@@ -44,6 +51,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleWaitMs = options.idleWaitMs ?? 1000;
+    this.batchIntervalMs = options.batchIntervalMs ?? 0;
   }
 
   /** Applies one batch; returns how many events it applied (0 when caught up). */
@@ -71,7 +79,10 @@ export class ProjectionRunner {
     try {
       while (!signal.aborted && !(await this.tryLock(lockHolder))) await this.idle(signal);
       while (!signal.aborted) {
-        if ((await this.applyNextBatch()) === 0) await this.idle(signal);
+        const started = Date.now();
+        const applied = await this.applyNextBatch();
+        if (applied === 0) await this.idle(signal);
+        else if (applied < this.batchSize) await this.untilNextBatch(started, signal);
       }
     } finally {
       await lockHolder.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
@@ -151,6 +162,11 @@ export class ProjectionRunner {
       [lockKey(this.projection.name)],
     );
     return result.rows[0]!.locked;
+  }
+
+  private async untilNextBatch(started: number, signal: AbortSignal): Promise<void> {
+    const wait = started + this.batchIntervalMs - Date.now();
+    if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
   }
 
   private async idle(signal: AbortSignal): Promise<void> {
