@@ -9,7 +9,8 @@ import { CaseRequests, CaseWorkload } from './engine/case-requests';
 import { type LoadResult, processMemory, runLoad } from './engine/load';
 import { EngineProbe } from './engine/engine-probe';
 import { figuresTable, format, type Measured, measuresTable, mebibytes, type Target } from './engine/report';
-import { BenchStack, type RunningStack } from './engine/stack';
+import { BenchStack, type RunningStack, STATEMENTS_COUNTED } from './engine/stack';
+import { type StatementCost, StatementMeter, statementsTable } from './engine/pg-statements';
 import { CpuMeter, cpuPerRequest } from './engine/cpu';
 
 /**
@@ -18,7 +19,8 @@ import { CpuMeter, cpuPerRequest } from './engine/cpu';
  * start. Sizes: BENCH_OPEN_CASES (open cases at which the worker's memory is read, default
  * 10,000), BENCH_SERIAL_REQUESTS (per measure at 1 user, default 100) and
  * BENCH_CONCURRENT_REQUESTS (per measure at 50 users, default 500). BENCH_CPU_PROFILE_DIR writes
- * CPU profiles of the api and the worker there.
+ * CPU profiles of the api and the worker there; BENCH_PG_STATEMENTS=1 prints what PostgreSQL ran
+ * per request of each measure at 50 users.
  */
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 10_000);
 const SERIAL_REQUESTS = Number(process.env.BENCH_SERIAL_REQUESTS ?? 100);
@@ -83,6 +85,7 @@ interface Figures {
   rss: { warm: number; loaded: number; peak: number };
   /** CPU milliseconds per answered request, by part of the stack, for each measure. */
   cpu: Array<{ measure: string; perRequest: Map<string, number> }>;
+  statements: Array<{ measure: string; statements: StatementCost[] }>;
 }
 
 async function measure(running: RunningStack, client: Client, probe: EngineProbe): Promise<Figures> {
@@ -95,6 +98,8 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
     ]),
   );
   const cpu: Figures['cpu'] = [];
+  const statements: Figures['statements'] = [];
+  const statementMeter = STATEMENTS_COUNTED ? await StatementMeter.start(probe.pool) : undefined;
   const startNoop = () =>
     client.workflow.start<typeof noopWorkflow>('noopWorkflow', {
       taskQueue: running.taskQueue,
@@ -115,13 +120,14 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
    * request leaves behind (projections, a no-op workflow's run) is part of its cost.
    */
   const measured = async (name: string, count: number, users: number, request: (user: number) => Promise<unknown>) => {
+    const measure = `${name}, ${users} user${users > 1 ? 's' : ''}`;
+    await statementMeter?.reset();
     const before = meter.read();
     const result = await runLoad(count, users, request);
     await probe.settle();
-    cpu.push({
-      measure: `${name}, ${users} user${users > 1 ? 's' : ''}`,
-      perRequest: cpuPerRequest(before, meter.read(), result.requests - result.failed),
-    });
+    const answered = result.requests - result.failed;
+    cpu.push({ measure, perRequest: cpuPerRequest(before, meter.read(), answered) });
+    if (statementMeter && users > 1) statements.push({ measure, statements: await statementMeter.read(answered) });
     return result;
   };
   const act = async (name: string, count: number, users: number) => {
@@ -155,7 +161,7 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
   const actLoaded = await act(`action with ${format(openCases)} open cases`, CONCURRENT_REQUESTS, USERS);
   const loadedAct = { result: actLoaded, openCases: await probe.openCases() };
   const rss = { warm, loaded, peak: memory().peakBytes };
-  return { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss, cpu };
+  return { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss, cpu, statements };
 }
 
 /** CPU per request by part of the stack: what to make cheaper, and where the ceiling comes from. */
@@ -174,7 +180,7 @@ function cpuTable(cpu: Figures['cpu']): string[] {
 }
 
 function report(figures: Figures): void {
-  const { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss, cpu } = figures;
+  const { noop1, noop50, open1, open50, act1, act50, lag, openCases, loadedAct, rss, cpu, statements } = figures;
   const rows: Measured[] = [
     { measure: 'no-op workflow start', users: 1, result: noop1 },
     { measure: 'no-op workflow start', users: USERS, result: noop50 },
@@ -210,6 +216,10 @@ function report(figures: Figures): void {
   console.log(table.join('\n'));
   console.log('\n## CPU milliseconds per request, by part of the stack (until the engine settled)\n');
   console.log(cpuTable(cpu).join('\n'));
+  if (statements.length > 0) {
+    console.log('\n## PostgreSQL statements per request (pg_stat_statements, until the engine settled)');
+    console.log(statementsTable(statements).join('\n'));
+  }
 }
 
 function describeRun(): void {

@@ -16,7 +16,7 @@ const histories = readdirSync(fixtures)
  * workflows: a change that would break running cases fails here, not in production.
  */
 describe('workflow determinism', () => {
-  it('has recorded histories of cases of every kind, of a plan and of a round, from before and after the fast path', () => {
+  it('has recorded histories of cases of every kind, of a plan and of a round, from before and after each step of the fast path', () => {
     expect(histories.map((entry) => entry.workflowId).sort()).toEqual(
       [
         // Each step an activity of its own (before issue 12).
@@ -31,6 +31,13 @@ describe('workflow determinism', () => {
         'plan.annual-plan.2026-11-25.json',
         'plan.annual-plan.json',
         'round.gwy-2023.2026-11-25.json',
+        // One local activity per step (issue 12).
+        'case.civil-servant-appointment-cancelled.one-activity.json',
+        'case.returning-talent-settled.one-activity.json',
+        'case.round-candidate.one-activity.json',
+        'case.shortage-talent-objection-withdrawn.one-activity.json',
+        'plan.annual-plan.one-activity.json',
+        'round.gwy-2023.one-activity.json',
       ].sort(),
     );
   });

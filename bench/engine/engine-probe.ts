@@ -8,7 +8,7 @@ const SETTLE_TIMEOUT_MS = 300_000;
 export class EngineProbe {
   constructor(
     private readonly client: Client,
-    private readonly pool: Pool,
+    readonly pool: Pool,
   ) {}
 
   /** Running case workflows, counting those whose open the api answered too late (a 500 after 15 s). */

@@ -31,6 +31,9 @@ export interface RunningStack {
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 
+/** BENCH_PG_STATEMENTS=1: PostgreSQL counts its statements, and the benchmark prints them per request. */
+export const STATEMENTS_COUNTED = Boolean(process.env.BENCH_PG_STATEMENTS);
+
 /** Whatever a benchmark should not be throttled by: it is one office's worth of users from one address. */
 const UNTHROTTLED = {
   API_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -92,6 +95,9 @@ export class BenchStack {
       dataDir: path.join(dataDir, 'postgres'),
       port: await freePort(),
       database: 'talent',
+      ...(STATEMENTS_COUNTED && {
+        settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
+      }),
       log,
     });
     this.stops.push(() => postgres.stop());

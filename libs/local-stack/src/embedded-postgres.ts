@@ -8,6 +8,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Delete the cluster's files on stop (tests). */
   ephemeral?: boolean;
+  /** More server settings (`-c name=value`), e.g. a benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -80,7 +82,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: remember,
     onError: remember,
   });
