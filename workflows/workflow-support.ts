@@ -59,6 +59,7 @@ export class CommandGuard {
       workflowId: workflowInfo().workflowId,
       command,
       replayed,
+      at: new Date().toISOString(),
       ...(signature && { signature }),
       ...(payloadSchema && { payloadSchema }),
     };

@@ -11,6 +11,11 @@ export interface CommandCheck {
   replayed?: boolean;
   /** The schema of the action's payload in the case's current stage, when it is a stage's action. */
   payloadSchema?: PayloadSchema;
+  /**
+   * When the workflow took the command up: the signature must have been fresh then. A step
+   * retried after an outage longer than a signature lives still checks it as its first attempt did.
+   */
+  at?: string;
 }
 
 /** Why a workflow does not act on a command: not the api's, or a payload its stage does not take. */
@@ -35,7 +40,7 @@ function claimedActor(command: unknown): { id: string; role: string } {
 export function createCommandActivities(store: PostgresEventStore, signingKey: Buffer) {
   return {
     async verifyCommand(check: CommandCheck): Promise<CommandRefusal | undefined> {
-      const now = new Date();
+      const now = check.at === undefined ? new Date() : new Date(check.at);
       const problem = check.replayed
         ? 'the command was already used once'
         : commandSignatureProblem(signingKey, check.workflowId, check.command, check.signature, now);
