@@ -226,7 +226,7 @@ function describeRun(): void {
   console.log('# Engine benchmark\n');
   console.log(
     `${cpus().length} cores, ${format(totalmem() / GIB, 1)} GiB, Node ${process.version}; embedded PostgreSQL 18, ` +
-      `Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite file); worker and api from dist/, ` +
+      `Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite file in WAL mode); worker and api from dist/, ` +
       `LOG_LEVEL ${process.env.LOG_LEVEL || 'warn'}`,
   );
   console.log(
