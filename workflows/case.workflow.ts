@@ -59,6 +59,12 @@ const BUSINESS_TIME_PATCH = 'business-time-of-derived-steps';
 const CURRENT_RULES_PATCH = 'case-rules-current';
 
 /**
+ * Search attributes are written only when they change (issue 12): each write is a history event
+ * and a visibility update on the server, and most steps, the open among them, change neither.
+ */
+const SEARCH_ATTRIBUTES_PATCH = 'search-attributes-when-changed';
+
+/**
  * One trip per action (issue 12): the command checked, its events and its stage's times appended
  * at once, by local activities; before, each was an activity of its own.
  */
@@ -70,6 +76,23 @@ const FAST_STEPS_PATCH = 'one-trip-per-action';
  * activation of the workflow; before, these were up to three.
  */
 const ONE_ACTIVITY_PATCH = 'one-activity-per-step';
+
+/**
+ * One marker, at the start, for all the patches above: a case started from here on takes every
+ * one of them. Each patch's own marker comes with an upsert of the TemporalChangeVersion search
+ * attribute, two history events and a visibility write per patch: four patches at the open, two
+ * more at the first action. A case started before asks for each patch as it did. A later patch is
+ * not in this list: it is asked for on its own (or listed in a new marker of its own).
+ */
+const PATCHES_AT_START = 'case-patches-at-start';
+const TAKEN_AT_START: ReadonlySet<string> = new Set([
+  SIGNED_COMMANDS_PATCH,
+  BUSINESS_TIME_PATCH,
+  CURRENT_RULES_PATCH,
+  FAST_STEPS_PATCH,
+  ONE_ACTIVITY_PATCH,
+  SEARCH_ATTRIBUTES_PATCH,
+]);
 
 const needsTimes = (stage: StageDefinition): boolean =>
   Boolean(
@@ -83,6 +106,8 @@ const needsTimes = (stage: StageDefinition): boolean =>
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   const { open } = input;
   const { pipeline } = open;
+  const startedWithAll = patched(PATCHES_AT_START);
+  const has = (patch: string): boolean => (startedWithAll && TAKEN_AT_START.has(patch)) || patched(patch);
   const section = new ExclusiveSection();
   const guard = new CommandGuard(input.carried?.usedCommands);
   let state: CaseState | undefined = input.carried?.state;
@@ -95,10 +120,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       await condition(() => state !== undefined);
       return section.run(async () => {
         // Commands accepted before this patch replay under the rules that accepted them.
-        const rules: CaseRules = patched(CURRENT_RULES_PATCH) ? 'current' : 'original';
+        const rules: CaseRules = has(CURRENT_RULES_PATCH) ? 'current' : 'original';
         let check: CommandCheck | undefined;
-        if (patched(SIGNED_COMMANDS_PATCH)) {
-          if (patched(ONE_ACTIVITY_PATCH)) check = guard.checkOf(command, signature, payloadSchemaOf(command));
+        if (has(SIGNED_COMMANDS_PATCH)) {
+          if (has(ONE_ACTIVITY_PATCH)) check = guard.checkOf(command, signature, payloadSchemaOf(command));
           else await guard.requireSigned(command, signature, payloadSchemaOf(command));
         }
         await asAcceptedAt(signature, () => execute(command, rules, check));
@@ -119,7 +144,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
    */
   let acceptedAt: number | undefined;
   async function asAcceptedAt<T>(signature: CommandSignature | undefined, run: () => Promise<T>): Promise<T> {
-    acceptedAt = signature && patched(FAST_STEPS_PATCH) ? Date.parse(signature.issuedAt) : undefined;
+    acceptedAt = signature && has(FAST_STEPS_PATCH) ? Date.parse(signature.issuedAt) : undefined;
     try {
       return await run();
     } finally {
@@ -134,7 +159,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   /** The schema of a stage action's payload, checked with the signature; case commands the api checks. */
   function payloadSchemaOf(command: PersonCommand): PayloadSchema | undefined {
-    if (command.type !== 'takeAction' || !state || !patched(FAST_STEPS_PATCH)) return undefined;
+    if (command.type !== 'takeAction' || !state || !has(FAST_STEPS_PATCH)) return undefined;
     const { actions } = pipeline.stages[state.stage]!;
     return Object.hasOwn(actions, command.action) ? actions[command.action]!.payloadSchema : undefined;
   }
@@ -164,8 +189,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
    * something or records nothing, so the plan hears only of checked commands.
    */
   async function execute(command: CaseCommand, rules: CaseRules = 'current', check?: CommandCheck): Promise<void> {
-    const fast = patched(FAST_STEPS_PATCH);
-    const single = fast && patched(ONE_ACTIVITY_PATCH);
+    const fast = has(FAST_STEPS_PATCH);
+    const single = fast && has(ONE_ACTIVITY_PATCH);
     let events: CaseEvent[];
     try {
       events = asWorkflowFailure(() => decideCase(state, command, pipeline, rules));
@@ -211,7 +236,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       await appendOrRefuse(fast, { ...append, events });
     }
     state = next;
-    keepSearchAttributesCurrent(state);
+    keepSearchAttributesCurrent(state, has);
     if (entered) await onStageEntered(fast);
   }
 
@@ -235,7 +260,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   /** When a step the engine takes by itself happened: see consequenceTime. */
   const dated = (scheduledAt?: string, from: CaseState = state!): string =>
-    patched(BUSINESS_TIME_PATCH) ? consequenceTime(from, scheduledAt) : new Date().toISOString();
+    has(BUSINESS_TIME_PATCH) ? consequenceTime(from, scheduledAt) : new Date().toISOString();
 
   /** The StageScheduled of a stage just entered: its deadline, notice end and first follow-up. */
   async function stageTimes(entered: CaseState): Promise<CaseEvent[]> {
@@ -256,7 +281,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const overAlready =
       times.noticeEndsAt !== undefined &&
       Date.parse(times.noticeEndsAt) <= (acceptedAt ?? Date.now()) &&
-      patched(BUSINESS_TIME_PATCH);
+      has(BUSINESS_TIME_PATCH);
     return {
       type: 'scheduleStage',
       occurredAt: dated(undefined, entered),
@@ -309,7 +334,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     await execute({ type: 'recordFollowUpDue', occurredAt: dated(state!.nextFollowUpAt) });
     const current = state!;
     const stage = pipeline.stages[current.stage]!;
-    const times = await caseSteps(patched(FAST_STEPS_PATCH)).scheduleStage({
+    const times = await caseSteps(has(FAST_STEPS_PATCH)).scheduleStage({
       stage,
       enteredAt: current.stageEnteredAt,
       followUpsDone: current.followUpsDue,
@@ -339,11 +364,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   }
 
   let openCheck: CommandCheck | undefined;
-  if (patched(SIGNED_COMMANDS_PATCH)) {
+  if (has(SIGNED_COMMANDS_PATCH)) {
     // Only continue-as-new starts a case with carried state; a client that sets it is refused.
     if (input.carried) {
       if (!workflowInfo().continuedFromExecutionRunId) await guard.requireSigned(open, undefined);
-    } else if (patched(ONE_ACTIVITY_PATCH)) openCheck = guard.checkOf(open, input.signature);
+    } else if (has(ONE_ACTIVITY_PATCH)) openCheck = guard.checkOf(open, input.signature);
     else await guard.requireSigned(open, input.signature);
   }
   if (!state) await section.run(() => asAcceptedAt(input.signature, () => execute(open, 'current', openCheck)));
@@ -406,14 +431,8 @@ function planCommandOf(event: CaseEvent, caseId: string): PlanCommand | undefine
   }
 }
 
-/**
- * Search attributes are written only when they change (issue 12): each write is a history event
- * and a visibility update on the server, and most steps, the open among them, change neither.
- */
-const SEARCH_ATTRIBUTES_PATCH = 'search-attributes-when-changed';
-
-function keepSearchAttributesCurrent(current: CaseState): void {
-  if (patched(SEARCH_ATTRIBUTES_PATCH)) {
+function keepSearchAttributesCurrent(current: CaseState, has: (patch: string) => boolean): void {
+  if (has(SEARCH_ATTRIBUTES_PATCH)) {
     const known = workflowInfo().typedSearchAttributes;
     const unchanged =
       known.get(caseSearchAttributes.caseStage) === current.stage &&
