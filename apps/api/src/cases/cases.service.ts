@@ -1,16 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import {
   Client,
+  ServiceError,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  type WorkflowHandle,
+  type WorkflowStartOptions,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import {
   type Actor,
   availableActions,
   CASE_COMMAND_ACTIONS,
+  decideCase,
   DomainError,
   isCaseCommandAction,
   officeYear,
@@ -54,6 +67,42 @@ function checkGranted(granted: GrantedKinds, kind: CaseKind, verb: 'open' | 'rea
   }
 }
 
+/** Who asked for a case that exists, or is being opened, and what they asked for. */
+interface RepeatedOpen {
+  caseId: string;
+  actor: Actor;
+  requested: string;
+}
+
+interface OpenRequest {
+  caseId: string;
+  workflowId: string;
+  repeat: RepeatedOpen;
+  /** The case as the event store has it, when the request names a recorded one. */
+  stored: CaseView | undefined;
+  start: WorkflowStartOptions<typeof caseWorkflow> & { workflowIdConflictPolicy: 'FAIL' };
+}
+
+/** The memo of a case accepted before it opened: who asked, and a digest of what they asked for. */
+const OPEN_REQUEST_MEMO = 'openRequest';
+
+const openRequestMemo = (repeat: RepeatedOpen) => ({
+  openedBy: repeat.actor.id,
+  requested: createHash('sha256').update(repeat.requested).digest('base64url'),
+});
+
+/**
+ * How long a read of a case accepted and still being opened waits for it to open: the time a
+ * busy engine takes to reach a new case, and no longer than a client waits for an answer.
+ */
+const OPENING_WAIT_MS = 10_000;
+
+/** The gRPC status under a Temporal client's error, if it carries one. */
+const grpcCodeOf = (error: unknown): number | undefined => {
+  const code = ((error instanceof ServiceError ? error.cause : error) as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+};
+
 /** Starting, reading and acting on cases: the api's side of the case workflows. */
 @Injectable()
 export class CasesService {
@@ -74,12 +123,90 @@ export class CasesService {
     return officeOccurredAt(given, this.config.BACKDATE_LIMIT_DAYS);
   }
 
+  /**
+   * Opens a case and answers once it is open: the case's workflow starts and reports back in one
+   * trip (update-with-start), with no polling in between.
+   */
   async open(
     dto: OpenCaseDto,
     actor: Actor,
     granted: GrantedKinds,
     idempotencyKey?: string,
   ): Promise<{ created: boolean; view: CaseView }> {
+    const request = await this.openRequest(dto, actor, granted, idempotencyKey);
+    if (request.stored) return { created: false, view: this.sameRequest(request.stored, request.repeat) };
+    try {
+      const view = await this.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, {
+        startWorkflowOperation: new WithStartWorkflowOperation(caseWorkflow, request.start),
+      });
+      return { created: true, view };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    // The same request, at the same moment, from another caller or a retry: that one created it.
+    const view = await this.temporal.workflow.getHandle(request.workflowId).executeUpdate(caseOpenedUpdate);
+    return { created: false, view: this.sameRequest(view, request.repeat) };
+  }
+
+  /**
+   * Accepts an open (Prefer: respond-async): answered as soon as Temporal holds the case's start,
+   * before its workflow has run. Everything the case's first step could refuse for the request's
+   * content was refused in `openRequest`, so an accepted case is one that opens. A case already
+   * recorded is answered with its view, as a synchronous open would be.
+   */
+  async accept(
+    dto: OpenCaseDto,
+    actor: Actor,
+    granted: GrantedKinds,
+    idempotencyKey?: string,
+  ): Promise<{ accepted: string } | { view: CaseView }> {
+    const request = await this.openRequest(dto, actor, granted, idempotencyKey);
+    if (request.stored) return { view: this.sameRequest(request.stored, request.repeat) };
+    try {
+      await this.temporal.workflow.start(caseWorkflow, {
+        ...request.start,
+        // What a retry is compared with while the case has no state yet to compare it with.
+        memo: { [OPEN_REQUEST_MEMO]: openRequestMemo(request.repeat) },
+      });
+      return { accepted: request.caseId };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return this.acceptedAgain(request);
+  }
+
+  /** A retry of an accepted open, or one that met another caller's start of the same case id. */
+  private async acceptedAgain(request: OpenRequest): Promise<{ accepted: string } | { view: CaseView }> {
+    const handle = this.temporal.workflow.getHandle(request.workflowId);
+    const { memo, status } = await handle.describe();
+    const accepted = memo?.[OPEN_REQUEST_MEMO] as ReturnType<typeof openRequestMemo> | undefined;
+    // Started by a synchronous open, which is never left unopened: its view comes in a moment.
+    if (!accepted) return { view: this.sameRequest(await handle.executeUpdate(caseOpenedUpdate), request.repeat) };
+    const { requested } = openRequestMemo(request.repeat);
+    this.requireSameRequest(accepted.openedBy, () => accepted.requested === requested, request.repeat);
+    // Recorded since this request looked: the business log says so without waiting for the worker.
+    const recorded = await this.fromEventStore(request.caseId);
+    if (recorded) return { view: recorded };
+    if (status.name !== 'RUNNING') {
+      throw new ConflictException(
+        `Case ${request.caseId} was accepted but never opened; use another caseId or Idempotency-Key`,
+      );
+    }
+    return { accepted: request.caseId };
+  }
+
+  /**
+   * An open request made ready to start its case, after every check its case's first step would
+   * make of its content: the domain's own decider for the open, so a rule has one home and an
+   * accepted open cannot be refused later. Text the store cannot hold the api's input pipe has
+   * refused already; the signature is the api's own, fresh.
+   */
+  private async openRequest(
+    dto: OpenCaseDto,
+    actor: Actor,
+    granted: GrantedKinds,
+    idempotencyKey?: string,
+  ): Promise<OpenRequest> {
     checkGranted(granted, dto.kind, 'open');
     const pipeline = this.pipelines.latest(dto);
     const occurredAt = this.occurredAt(dto.occurredAt);
@@ -95,12 +222,6 @@ export class CasesService {
       this.privacy.fingerprint(dto.subject),
       year,
     ]);
-    const repeated = { caseId, actor, requested };
-
-    // The business log outlives Temporal's memory of closed cases, and knows cases of every id form.
-    // An id drawn at random just now names no case yet, so only a given id or key is looked up.
-    const stored = dto.caseId || idempotencyKey ? await this.fromEventStore(caseId) : undefined;
-    if (stored) return { created: false, view: this.sameRequest(stored, repeated) };
     const workflowId = toCaseWorkflowId(caseId);
     const open: OpenCase = {
       type: 'openCase',
@@ -112,26 +233,25 @@ export class CasesService {
       actor,
       occurredAt,
     };
-    try {
-      // One trip: the case starts and answers once open, with no polling in between.
-      const view = await this.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation(caseWorkflow, {
-          workflowId,
-          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-          // Of concurrent opens with one key exactly one starts the case and answers 201.
-          workflowIdConflictPolicy: 'FAIL',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: caseStartAttributes(pipeline, year, this.config.DIVISION_CODE, pipeline.initialStage),
-          args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
-        }),
-      });
-      return { created: true, view };
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    // The same request, at the same moment, from another caller or a retry: that one created it.
-    const view = await this.temporal.workflow.getHandle(workflowId).executeUpdate(caseOpenedUpdate);
-    return { created: false, view: this.sameRequest(view, repeated) };
+    decideCase(undefined, open, pipeline);
+    // The business log outlives Temporal's memory of closed cases, and knows cases of every id form.
+    // An id drawn at random just now names no case yet, so only a given id or key is looked up.
+    const stored = dto.caseId || idempotencyKey ? await this.fromEventStore(caseId) : undefined;
+    return {
+      caseId,
+      workflowId,
+      repeat: { caseId, actor, requested },
+      stored,
+      start: {
+        workflowId,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        // Of concurrent opens with one key exactly one starts the case and answers 201 (or 202).
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: caseStartAttributes(pipeline, year, this.config.DIVISION_CODE, pipeline.initialStage),
+        args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
+      },
+    };
   }
 
   /**
@@ -139,17 +259,21 @@ export class CasesService {
    * for the same thing. Anyone else hears that the id is taken, whatever they sent: otherwise
    * guessing a masked phone number against an existing case would tell a match from a mismatch.
    */
-  private sameRequest(view: CaseView, repeat: { caseId: string; actor: Actor; requested: string }): CaseView {
+  private sameRequest(view: CaseView, repeat: RepeatedOpen): CaseView {
     const { opened, openedBy } = view.state;
+    this.requireSameRequest(openedBy, () => this.storedRequest(repeat.caseId, opened) === repeat.requested, repeat);
+    return view;
+  }
+
+  private requireSameRequest(openedBy: string | undefined, same: () => boolean, repeat: RepeatedOpen): void {
     if (openedBy !== repeat.actor.id) {
       throw new ConflictException(`Case id ${repeat.caseId} is taken; use another caseId or Idempotency-Key`);
     }
-    if (this.storedRequest(repeat.caseId, opened) !== repeat.requested) {
+    if (!same()) {
       throw new ConflictException(
         `Case ${repeat.caseId} already exists with different details; use another caseId or Idempotency-Key`,
       );
     }
-    return view;
   }
 
   /** What an open request for the stored case would have asked, in the form of `requested`. */
@@ -168,23 +292,51 @@ export class CasesService {
    * own prefix run under the bare case id; they are found there, if that workflow is a case's.
    */
   private async locate(caseId: string): Promise<{ workflowId: string; view: CaseView } | undefined> {
-    const query = async (workflowId: string) => ({
-      workflowId,
-      view: await this.temporal.workflow.getHandle(workflowId).query(caseViewQuery),
-    });
     try {
-      const found = await query(toCaseWorkflowId(caseId));
-      return found.view && { workflowId: found.workflowId, view: found.view };
+      const workflowId = toCaseWorkflowId(caseId);
+      return { workflowId, view: await this.openedView(workflowId, caseId) };
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
     try {
       const { type } = await this.temporal.workflow.getHandle(caseId).describe();
       if (type !== caseWorkflow.name) return undefined;
-      const found = await query(caseId);
-      return found.view && { workflowId: caseId, view: found.view };
+      const view = await this.temporal.workflow.getHandle(caseId).query(caseViewQuery);
+      return view && { workflowId: caseId, view };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * A case's view from its workflow. One accepted (202) and not yet open has none: read-your-writes,
+   * the read waits for it to open, as long as a client waits for an answer. A workflow that ended
+   * without opening answers WorkflowNotFoundError, and the case is looked for elsewhere.
+   */
+  private async openedView(workflowId: string, caseId: string): Promise<CaseView> {
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    try {
+      return await this.temporal.withDeadline(
+        Date.now() + OPENING_WAIT_MS,
+        async () => (await this.queryView(handle)) ?? (await handle.executeUpdate(caseOpenedUpdate)),
+      );
+    } catch (error) {
+      const timedOut =
+        error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || grpcCodeOf(error) === GrpcStatus.DEADLINE_EXCEEDED;
+      if (!timedOut) throw error;
+      throw new ServiceUnavailableException(
+        `Case ${caseId} is accepted and still being opened; ask again in a few seconds`,
+      );
+    }
+  }
+
+  private async queryView(handle: WorkflowHandle): Promise<CaseView | undefined> {
+    try {
+      return await handle.query(caseViewQuery);
+    } catch (error) {
+      // Temporal answers queries once a workflow's first task is done: a case accepted, not yet run.
+      if (grpcCodeOf(error) === GrpcStatus.FAILED_PRECONDITION) return undefined;
       throw error;
     }
   }
