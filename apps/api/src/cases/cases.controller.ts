@@ -20,6 +20,7 @@ import type { Principal } from '@talent/identity';
 import { CurrentActor, CurrentPrincipal } from '../identity/current-actor.decorator';
 import { caseAcceptedExample, caseListExample, caseViewExample, refusalExample } from './case-examples';
 import { CASE_ID_PATTERN } from './case-id';
+import { CaseOpeningService } from './case-opening.service';
 import { CasesService } from './cases.service';
 import { CaseActionDto } from './dto/case-action.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
@@ -32,7 +33,10 @@ const CASE_READERS = ['hr_officer', 'approver', 'auditor', 'api_client'] as cons
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly opening: CaseOpeningService,
+  ) {}
 
   @Post()
   @Allow('hr_officer', 'api_client')
@@ -85,7 +89,7 @@ export class CasesController {
   ) {
     const key = idempotencyKey?.slice(0, 200);
     if (prefersRespondAsync(prefer)) {
-      const answer = await this.cases.accept(dto, actor, principal.caseKinds, key);
+      const answer = await this.opening.accept(dto, actor, principal.caseKinds, key);
       if ('view' in answer) {
         // Recorded already: the preference is not applied, the case itself is the answer.
         response.status(200);
@@ -95,7 +99,7 @@ export class CasesController {
       response.status(202).setHeader('Location', location).setHeader('Preference-Applied', 'respond-async');
       return { caseId: answer.accepted, accepted: true, recorded: false, location };
     }
-    const { created, view } = await this.cases.open(dto, actor, principal.caseKinds, key);
+    const { created, view } = await this.opening.open(dto, actor, principal.caseKinds, key);
     response.status(created ? 201 : 200);
     return this.cases.present(view, actor);
   }
