@@ -68,7 +68,7 @@ describe('opening a case with Prefer: respond-async', () => {
       const read = await api.view(accepted.body.caseId as string);
 
       expect(read.status).toBe(503);
-      expect(read.body.message).toMatch(/accepted and still being opened/);
+      expect(read.body.message).toMatch(/still being opened/);
     });
   });
 

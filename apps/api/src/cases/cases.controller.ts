@@ -117,7 +117,9 @@ export class CasesController {
   @ApiOperation({ summary: "A case's state, its pipeline version and the actions the caller may take now" })
   @ApiOkResponse({ schema: { example: caseViewExample } })
   @ApiNotFoundResponse({ description: 'No such case' })
-  @ApiServiceUnavailableResponse({ description: 'The case is accepted (202) and has not opened within 10 s' })
+  @ApiServiceUnavailableResponse({
+    description: 'The case did not answer within 10 s: accepted (202) and not yet open, or the engine is busy',
+  })
   view(@Param('id') id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
     return this.cases.view(id, actor, principal.caseKinds);

@@ -117,7 +117,7 @@ export class CasesService {
         error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || grpcCodeOf(error) === GrpcStatus.DEADLINE_EXCEEDED;
       if (!timedOut) throw error;
       throw new ServiceUnavailableException(
-        `Case ${caseId} is accepted and still being opened; ask again in a few seconds`,
+        `Case ${caseId} did not answer within ${OPENING_WAIT_MS / 1000} s: it is still being opened, or the engine is busy; ask again in a few seconds`,
       );
     }
   }

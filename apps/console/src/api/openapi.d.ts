@@ -2171,7 +2171,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description The case is accepted (202) and has not opened within 10 s */
+      /** @description The case did not answer within 10 s: accepted (202) and not yet open, or the engine is busy */
       503: {
         headers: {
           [name: string]: unknown;
