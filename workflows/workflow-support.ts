@@ -52,14 +52,22 @@ export class CommandGuard {
     this.used = new Map(Object.entries(carried));
   }
 
-  /** What the worker checks of a command: its signature, that it is not a repeat, and its payload against `payloadSchema`. */
-  checkOf(command: unknown, signature: CommandSignature | undefined, payloadSchema?: PayloadSchema): CommandCheck {
+  /**
+   * What the worker checks of a command: its signature, that it is not a repeat, and its payload
+   * against `payloadSchema`; the signature as of `at`, by default the moment the workflow took it up.
+   */
+  checkOf(
+    command: unknown,
+    signature: CommandSignature | undefined,
+    payloadSchema?: PayloadSchema,
+    at: Date = new Date(),
+  ): CommandCheck {
     const replayed = this.refuseRepeats && signature !== undefined && this.used.has(signature.commandId);
     return {
       workflowId: workflowInfo().workflowId,
       command,
       replayed,
-      at: new Date().toISOString(),
+      at: at.toISOString(),
       ...(signature && { signature }),
       ...(payloadSchema && { payloadSchema }),
     };

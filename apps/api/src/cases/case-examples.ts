@@ -63,3 +63,11 @@ export const refusalExample = {
   error: 'STAGE_DOES_NOT_ACCEPT_ACTION',
   message: "Stage writtenExam (笔试) does not accept 'approve'; it accepts: record.",
 };
+
+/** The answer to an open with Prefer: respond-async, before the case is recorded. */
+export const caseAcceptedExample = {
+  caseId: '6f0c6a3e-2b8f-4d1a-9a0e-1c2b3d4e5f60',
+  accepted: true,
+  recorded: false,
+  location: '/cases/6f0c6a3e-2b8f-4d1a-9a0e-1c2b3d4e5f60',
+};

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -16,12 +18,14 @@ import type { Actor } from '@talent/domain';
 import { Allow } from '@talent/platform';
 import type { Principal } from '@talent/identity';
 import { CurrentActor, CurrentPrincipal } from '../identity/current-actor.decorator';
-import { caseListExample, caseViewExample, refusalExample } from './case-examples';
+import { caseAcceptedExample, caseListExample, caseViewExample, refusalExample } from './case-examples';
 import { CASE_ID_PATTERN } from './case-id';
+import { CaseOpeningService } from './case-opening.service';
 import { CasesService } from './cases.service';
 import { CaseActionDto } from './dto/case-action.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { OpenCaseDto } from './dto/open-case.dto';
+import { prefersRespondAsync } from './respond-async';
 
 /** Officers and approvers work cases, auditors read them, API clients read the kinds they were granted. */
 const CASE_READERS = ['hr_officer', 'approver', 'auditor', 'api_client'] as const;
@@ -29,14 +33,50 @@ const CASE_READERS = ['hr_officer', 'approver', 'auditor', 'api_client'] as cons
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly opening: CaseOpeningService,
+  ) {}
 
   @Post()
   @Allow('hr_officer', 'api_client')
-  @ApiOperation({ summary: 'Open a case; a repeated Idempotency-Key or caseId returns the existing case (200)' })
+  @ApiOperation({
+    summary: 'Open a case; a repeated Idempotency-Key or caseId returns the existing case (200)',
+    description:
+      'With `Prefer: respond-async` (RFC 7240) the case is accepted (202) as soon as the engine holds it, ' +
+      'before it is recorded: for batches from other systems. Every check of the request is made before ' +
+      'either answer, so an accepted case opens; GET /cases/{id} (the Location) waits for it to open.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, example: 'hr-system-2023-000123' })
+  @ApiHeader({
+    name: 'prefer',
+    required: false,
+    example: 'respond-async',
+    description: 'respond-async: answer 202 once the case is accepted, without waiting for it to be recorded',
+  })
   @ApiCreatedResponse({ description: 'The new case, at its first stage', schema: { example: caseViewExample } })
   @ApiOkResponse({ description: 'The case this key or id already opened', schema: { example: caseViewExample } })
+  @ApiAcceptedResponse({
+    description:
+      'Prefer: respond-async. The case is accepted and will open: the engine holds it durably and every check ' +
+      'of the request has passed. It is not yet recorded, so it is not yet in the case list; GET the Location ' +
+      'for its view. A retry while it is being opened is answered 202 again; once it is recorded, 200 with the view.',
+    headers: {
+      Location: { description: 'The case: /cases/{caseId}', schema: { type: 'string' } },
+      'Preference-Applied': { description: 'respond-async', schema: { type: 'string' } },
+    },
+    schema: {
+      type: 'object',
+      required: ['caseId', 'accepted', 'recorded', 'location'],
+      properties: {
+        caseId: { type: 'string' },
+        accepted: { type: 'boolean', enum: [true] },
+        recorded: { type: 'boolean', enum: [false] },
+        location: { type: 'string' },
+      },
+      example: caseAcceptedExample,
+    },
+  })
   @ApiBadRequestResponse({ description: 'A field is missing or malformed' })
   @ApiConflictResponse({ description: 'The key or id belongs to a case with other details' })
   async open(
@@ -45,8 +85,21 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
     @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('prefer') prefer?: string,
   ) {
-    const { created, view } = await this.cases.open(dto, actor, principal.caseKinds, idempotencyKey?.slice(0, 200));
+    const key = idempotencyKey?.slice(0, 200);
+    if (prefersRespondAsync(prefer)) {
+      const answer = await this.opening.accept(dto, actor, principal.caseKinds, key);
+      if ('view' in answer) {
+        // Recorded already: the preference is not applied, the case itself is the answer.
+        response.status(200);
+        return this.cases.present(answer.view, actor);
+      }
+      const location = `/cases/${answer.accepted}`;
+      response.status(202).setHeader('Location', location).setHeader('Preference-Applied', 'respond-async');
+      return { caseId: answer.accepted, accepted: true, recorded: false, location };
+    }
+    const { created, view } = await this.opening.open(dto, actor, principal.caseKinds, key);
     response.status(created ? 201 : 200);
     return this.cases.present(view, actor);
   }
@@ -64,6 +117,9 @@ export class CasesController {
   @ApiOperation({ summary: "A case's state, its pipeline version and the actions the caller may take now" })
   @ApiOkResponse({ schema: { example: caseViewExample } })
   @ApiNotFoundResponse({ description: 'No such case' })
+  @ApiServiceUnavailableResponse({
+    description: 'The case did not answer within 10 s: accepted (202) and not yet open, or the engine is busy',
+  })
   view(@Param('id') id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
     return this.cases.view(id, actor, principal.caseKinds);

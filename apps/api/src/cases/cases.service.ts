@@ -1,11 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import {
   Client,
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
+  ServiceError,
   WorkflowNotFoundError,
+  type WorkflowHandle,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
+import { status as GrpcStatus } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import {
   type Actor,
@@ -13,22 +20,18 @@ import {
   CASE_COMMAND_ACTIONS,
   DomainError,
   isCaseCommandAction,
-  officeYear,
   type CaseKind,
   type CaseState,
-  type OpenCase,
   type PersonCommand,
   type StageDefinition,
   type StageKind,
-  toCaseStreamId,
   toCaseWorkflowId,
 } from '@talent/domain';
 import { PostgresEventStore } from '@talent/event-store';
-import { calendarDaysLeft, caseStateOf, nameBasedUuid, signCommand, workingDaysLeft } from '@talent/activities';
+import { calendarDaysLeft, signCommand, workingDaysLeft } from '@talent/activities';
 import { APP_CONFIG, type AppConfig, PG_POOL, requireCommandSigningKey } from '@talent/platform';
 import { payloadProblems, PipelineRegistry } from '@talent/pipelines';
 import { type CaseStageRef, decodeCursor, listCases } from '@talent/projections';
-import { caseStartAttributes } from '@talent/workflows/search-attributes';
 import {
   caseCommandUpdate,
   caseOpenedUpdate,
@@ -38,21 +41,22 @@ import {
 } from '@talent/workflows/case.workflow';
 import type { CaseActionDto } from './dto/case-action.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
-import type { OpenCaseDto } from './dto/open-case.dto';
+import { checkGranted, type GrantedKinds } from './granted-kinds';
+import { storedCaseView } from './stored-case';
 import { SubjectPrivacy } from '../personal-data/subject-privacy';
 import { officeOccurredAt } from '../validation/occurred-at';
 
-/** The case kinds an API client was granted; null for officers, whose role alone decides. */
-type GrantedKinds = readonly CaseKind[] | null;
+/**
+ * How long a read of a case accepted and still being opened waits for it to open: the time a
+ * busy engine takes to reach a new case, and no longer than a client waits for an answer.
+ */
+const OPENING_WAIT_MS = 10_000;
 
-function checkGranted(granted: GrantedKinds, kind: CaseKind, verb: 'open' | 'read'): void {
-  if (granted && !granted.includes(kind)) {
-    throw new DomainError(
-      'CASE_KIND_NOT_GRANTED',
-      `This API client may ${verb} ${granted.join(', ')} cases only, not ${kind}; an admin grants more.`,
-    );
-  }
-}
+/** The gRPC status under a Temporal client's error, if it carries one. */
+const grpcCodeOf = (error: unknown): number | undefined => {
+  const code = ((error instanceof ServiceError ? error.cause : error) as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+};
 
 /** Starting, reading and acting on cases: the api's side of the case workflows. */
 @Injectable()
@@ -74,134 +78,66 @@ export class CasesService {
     return officeOccurredAt(given, this.config.BACKDATE_LIMIT_DAYS);
   }
 
-  async open(
-    dto: OpenCaseDto,
-    actor: Actor,
-    granted: GrantedKinds,
-    idempotencyKey?: string,
-  ): Promise<{ created: boolean; view: CaseView }> {
-    checkGranted(granted, dto.kind, 'open');
-    const pipeline = this.pipelines.latest(dto);
-    const occurredAt = this.occurredAt(dto.occurredAt);
-    const year = dto.year ?? officeYear(new Date(occurredAt));
-    const caseId =
-      dto.caseId ?? (idempotencyKey ? nameBasedUuid(`talent-case:${actor.id}\n${idempotencyKey}`) : randomUUID());
-    const subject = this.privacy.seal(caseId, dto.subject);
-    // The request's fingerprint: a retry must ask for the same case, or it is a conflict.
-    const requested = JSON.stringify([
-      dto.kind,
-      dto.channel,
-      dto.workstationType,
-      this.privacy.fingerprint(dto.subject),
-      year,
-    ]);
-    const repeated = { caseId, actor, requested };
-
-    // The business log outlives Temporal's memory of closed cases, and knows cases of every id form.
-    // An id drawn at random just now names no case yet, so only a given id or key is looked up.
-    const stored = dto.caseId || idempotencyKey ? await this.fromEventStore(caseId) : undefined;
-    if (stored) return { created: false, view: this.sameRequest(stored, repeated) };
-    const workflowId = toCaseWorkflowId(caseId);
-    const open: OpenCase = {
-      type: 'openCase',
-      caseId,
-      pipeline,
-      subject,
-      year,
-      divisionCode: this.config.DIVISION_CODE,
-      actor,
-      occurredAt,
-    };
-    try {
-      // One trip: the case starts and answers once open, with no polling in between.
-      const view = await this.temporal.workflow.executeUpdateWithStart(caseOpenedUpdate, {
-        startWorkflowOperation: new WithStartWorkflowOperation(caseWorkflow, {
-          workflowId,
-          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-          // Of concurrent opens with one key exactly one starts the case and answers 201.
-          workflowIdConflictPolicy: 'FAIL',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: caseStartAttributes(pipeline, year, this.config.DIVISION_CODE, pipeline.initialStage),
-          args: [{ open, signature: signCommand(this.commandKey, workflowId, open) }],
-        }),
-      });
-      return { created: true, view };
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    // The same request, at the same moment, from another caller or a retry: that one created it.
-    const view = await this.temporal.workflow.getHandle(workflowId).executeUpdate(caseOpenedUpdate);
-    return { created: false, view: this.sameRequest(view, repeated) };
-  }
-
-  /**
-   * A repeated open is answered with the case only for whoever opened it, and only when it asks
-   * for the same thing. Anyone else hears that the id is taken, whatever they sent: otherwise
-   * guessing a masked phone number against an existing case would tell a match from a mismatch.
-   */
-  private sameRequest(view: CaseView, repeat: { caseId: string; actor: Actor; requested: string }): CaseView {
-    const { opened, openedBy } = view.state;
-    if (openedBy !== repeat.actor.id) {
-      throw new ConflictException(`Case id ${repeat.caseId} is taken; use another caseId or Idempotency-Key`);
-    }
-    if (this.storedRequest(repeat.caseId, opened) !== repeat.requested) {
-      throw new ConflictException(
-        `Case ${repeat.caseId} already exists with different details; use another caseId or Idempotency-Key`,
-      );
-    }
-    return view;
-  }
-
-  /** What an open request for the stored case would have asked, in the form of `requested`. */
-  private storedRequest(caseId: string, opened: CaseState['opened']): string {
-    return JSON.stringify([
-      opened.kind,
-      opened.channel,
-      opened.workstationType,
-      this.privacy.storedFingerprint(caseId, opened.subject),
-      opened.year,
-    ]);
-  }
-
   /**
    * The running workflow of a case and its view. Cases opened before case workflow ids had their
    * own prefix run under the bare case id; they are found there, if that workflow is a case's.
    */
   private async locate(caseId: string): Promise<{ workflowId: string; view: CaseView } | undefined> {
-    const query = async (workflowId: string) => ({
-      workflowId,
-      view: await this.temporal.workflow.getHandle(workflowId).query(caseViewQuery),
-    });
     try {
-      const found = await query(toCaseWorkflowId(caseId));
-      return found.view && { workflowId: found.workflowId, view: found.view };
+      const workflowId = toCaseWorkflowId(caseId);
+      return { workflowId, view: await this.openedView(workflowId, caseId) };
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
     try {
       const { type } = await this.temporal.workflow.getHandle(caseId).describe();
       if (type !== caseWorkflow.name) return undefined;
-      const found = await query(caseId);
-      return found.view && { workflowId: caseId, view: found.view };
+      const view = await this.temporal.workflow.getHandle(caseId).query(caseViewQuery);
+      return view && { workflowId: caseId, view };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;
     }
   }
 
+  /**
+   * A case's view from its workflow. One accepted (202) and not yet open has none: read-your-writes,
+   * the read waits for it to open, as long as a client waits for an answer. A workflow that ended
+   * without opening answers WorkflowNotFoundError, and the case is looked for elsewhere.
+   */
+  private async openedView(workflowId: string, caseId: string): Promise<CaseView> {
+    const handle = this.temporal.workflow.getHandle(workflowId);
+    try {
+      return await this.temporal.withDeadline(
+        Date.now() + OPENING_WAIT_MS,
+        async () => (await this.queryView(handle)) ?? (await handle.executeUpdate(caseOpenedUpdate)),
+      );
+    } catch (error) {
+      const timedOut =
+        error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || grpcCodeOf(error) === GrpcStatus.DEADLINE_EXCEEDED;
+      if (!timedOut) throw error;
+      throw new ServiceUnavailableException(
+        `Case ${caseId} did not answer within ${OPENING_WAIT_MS / 1000} s: it is still being opened, or the engine is busy; ask again in a few seconds`,
+      );
+    }
+  }
+
+  private async queryView(handle: WorkflowHandle): Promise<CaseView | undefined> {
+    try {
+      return await handle.query(caseViewQuery);
+    } catch (error) {
+      // Temporal answers queries once a workflow's first task is done: a case accepted, not yet run.
+      if (grpcCodeOf(error) === GrpcStatus.FAILED_PRECONDITION) return undefined;
+      throw error;
+    }
+  }
+
   async view(caseId: string, actor: Actor, granted: GrantedKinds = null) {
     // Temporal forgets closed workflows after the namespace's retention; the business log does not.
-    const view = (await this.locate(caseId))?.view ?? (await this.fromEventStore(caseId));
+    const view = (await this.locate(caseId))?.view ?? (await storedCaseView(this.store, caseId));
     if (!view) throw new NotFoundException(`No case ${caseId}`);
     checkGranted(granted, view.state.opened.kind, 'read');
     return this.present(view, actor);
-  }
-
-  /** A case's view folded from its events: the same evolve the workflow uses. */
-  private async fromEventStore(caseId: string): Promise<CaseView | undefined> {
-    const state = caseStateOf(await this.store.readStream(toCaseStreamId(caseId)));
-    if (!state) return undefined;
-    return { state, pipelineId: state.opened.pipelineId, pipelineVersion: state.opened.pipelineVersion };
   }
 
   present(view: CaseView, actor: Actor) {
@@ -257,7 +193,7 @@ export class CasesService {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
     if (await this.isUnprefixedCase(caseId)) return this.present(await this.command(caseId, command), actor);
-    const stored = await this.fromEventStore(caseId);
+    const stored = await storedCaseView(this.store, caseId);
     if (!stored) throw new NotFoundException(`No case ${caseId}`);
     // A closed case's workflow has completed and takes no Updates; the rule, not the engine, answers.
     throw new DomainError(

@@ -258,7 +258,10 @@ export interface paths {
     /** Cases from the read model, newest first, filtered and paginated by cursor */
     get: operations['CasesController_list'];
     put?: never;
-    /** Open a case; a repeated Idempotency-Key or caseId returns the existing case (200) */
+    /**
+     * Open a case; a repeated Idempotency-Key or caseId returns the existing case (200)
+     * @description With `Prefer: respond-async` (RFC 7240) the case is accepted (202) as soon as the engine holds it, before it is recorded: for batches from other systems. Every check of the request is made before either answer, so an accepted case opens; GET /cases/{id} (the Location) waits for it to open.
+     */
     post: operations['CasesController_open'];
     delete?: never;
     options?: never;
@@ -2047,6 +2050,8 @@ export interface operations {
       query?: never;
       header: {
         'idempotency-key': string;
+        /** @description respond-async: answer 202 once the case is accepted, without waiting for it to be recorded */
+        prefer?: string;
         'Idempotency-Key'?: string;
       };
       path?: never;
@@ -2074,6 +2079,26 @@ export interface operations {
         };
         content: {
           'application/json': unknown;
+        };
+      };
+      /** @description Prefer: respond-async. The case is accepted and will open: the engine holds it durably and every check of the request has passed. It is not yet recorded, so it is not yet in the case list; GET the Location for its view. A retry while it is being opened is answered 202 again; once it is recorded, 200 with the view. */
+      202: {
+        headers: {
+          /** @description The case: /cases/{caseId} */
+          Location?: string;
+          /** @description respond-async */
+          'Preference-Applied'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            caseId: string;
+            /** @enum {boolean} */
+            accepted: true;
+            /** @enum {boolean} */
+            recorded: false;
+            location: string;
+          };
         };
       };
       /** @description A field is missing or malformed */
@@ -2141,6 +2166,13 @@ export interface operations {
       };
       /** @description No such case */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The case did not answer within 10 s: accepted (202) and not yet open, or the engine is busy */
+      503: {
         headers: {
           [name: string]: unknown;
         };
