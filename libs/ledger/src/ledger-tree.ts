@@ -21,6 +21,15 @@ import { signTreeHead, type TreeHead } from './tree-head';
 // Any constant works; the same in every process: one writer extends the tree at a time.
 const LEDGER_LOCK_KEY = 0x6c6564676572; // "ledger"
 const DEFAULT_BATCH = 5_000;
+const LOCKED = `BEGIN; SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`;
+/**
+ * An extension's commit need not wait for its WAL flush: a crash may lose the last few
+ * (PostgreSQL recovers a prefix of the commits, never part of one), and the next catch-up makes
+ * them again, identically, for the tree of a size is fixed by the log; a proof served from them
+ * meanwhile stays true. A tree head commits synchronously, and its flush covers every extension
+ * committed before it.
+ */
+const EXTENSION = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`;
 
 export interface InclusionProof {
   eventId: string;
@@ -125,8 +134,7 @@ export class LedgerTree {
   /** Adds up to `batch` events to the tree, in one transaction under the ledger's lock. */
   async extend(batch = DEFAULT_BATCH): Promise<{ added: number; size: number }> {
     try {
-      const extended = await this.inTransaction(async (client) => {
-        await client.query(`SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`);
+      const extended = await this.inTransaction(EXTENSION, async (client) => {
         const taken = await client.query<{ size: string; leaf_hashes: Buffer | null }>(TAKE_NEXT_EVENTS, [batch]);
         const size = Number(taken.rows[0]!.size);
         const leafHashes = splitHashes(taken.rows[0]!.leaf_hashes);
@@ -173,8 +181,7 @@ export class LedgerTree {
    */
   async issueTreeHead(key: KeyObject, now: () => Date, { whenGrown = false } = {}): Promise<TreeHead | undefined> {
     await this.catchUp();
-    return this.inTransaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK_KEY]);
+    return this.inTransaction(LOCKED, async (client) => {
       const size = await this.size(client);
       const latest = await this.latestTreeHead(client);
       if (whenGrown && latest && latest.treeSize >= size) return undefined;
@@ -317,10 +324,11 @@ export class LedgerTree {
     });
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** `begin`: the statements that open the transaction, sent as one. */
+  private async inTransaction<T>(begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(begin);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
