@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import {
   consistencyRanges,
   extendTree,
@@ -78,9 +78,13 @@ const toTreeHead = (row: TreeHeadRow): TreeHead => ({
  * The next events below the gap-safe horizon become leaves, hashed (RFC 6962: SHA-256 of 0x00
  * and the event's hash) and written by the database itself, so they never travel to the process
  * and back; the new leaves' hashes come back in order, end to end in one value (an array's
- * parsing costs more than the hashing), with the tree's size before them.
+ * parsing costs more than the hashing), with the tree's size before them. Sent with the
+ * statements that open the transaction, as one query string, so an extension that closes no kept
+ * node takes two round trips (this, and the commit); which is why `batch` is written in, checked.
  */
-const TAKE_NEXT_EVENTS = `
+const takeNextEvents = (batch: number) => {
+  if (!Number.isSafeInteger(batch) || batch < 1) throw new RangeError(`batch: ${batch} is not a positive integer`);
+  return `
   WITH last AS (
     SELECT leaf_index, transaction_id, global_position FROM ledger_leaves ORDER BY leaf_index DESC LIMIT 1
   ), next AS (
@@ -88,7 +92,7 @@ const TAKE_NEXT_EVENTS = `
     WHERE (transaction_id, global_position) >
           (coalesce((SELECT transaction_id FROM last), '0'::xid8), coalesce((SELECT global_position FROM last), 0))
       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY transaction_id, global_position LIMIT $1
+    ORDER BY transaction_id, global_position LIMIT ${batch}
   ), added AS (
     INSERT INTO ledger_leaves (leaf_index, transaction_id, global_position, event_id, leaf_hash)
     SELECT coalesce((SELECT leaf_index FROM last), -1) + row_number() OVER (ORDER BY transaction_id, global_position),
@@ -98,6 +102,7 @@ const TAKE_NEXT_EVENTS = `
   )
   SELECT coalesce((SELECT leaf_index FROM last) + 1, 0) AS size,
          (SELECT string_agg(leaf_hash, ''::bytea ORDER BY leaf_index) FROM added) AS leaf_hashes`;
+};
 
 const splitHashes = (joined: Buffer | null): Buffer[] =>
   Array.from({ length: (joined?.length ?? 0) / 32 }, (_, at) => joined!.subarray(at * 32, at * 32 + 32));
@@ -134,10 +139,10 @@ export class LedgerTree {
   /** Adds up to `batch` events to the tree, in one transaction under the ledger's lock. */
   async extend(batch = DEFAULT_BATCH): Promise<{ added: number; size: number }> {
     try {
-      const extended = await this.inTransaction(EXTENSION, async (client) => {
-        const taken = await client.query<{ size: string; leaf_hashes: Buffer | null }>(TAKE_NEXT_EVENTS, [batch]);
-        const size = Number(taken.rows[0]!.size);
-        const leafHashes = splitHashes(taken.rows[0]!.leaf_hashes);
+      const extended = await this.inTransaction(`${EXTENSION}; ${takeNextEvents(batch)}`, async (client, opened) => {
+        const taken = opened.at(-1)!.rows[0] as { size: string; leaf_hashes: Buffer | null };
+        const size = Number(taken.size);
+        const leafHashes = splitHashes(taken.leaf_hashes);
         if (leafHashes.length === 0) return { added: 0, size, edge: this.edge?.size === size ? this.edge : undefined };
         const edge = this.edge?.size === size ? this.edge.hashes : await this.readEdge(client, size);
         const made = extendTree(size, edge, leafHashes, isStoredNodeLevel);
@@ -324,12 +329,16 @@ export class LedgerTree {
     });
   }
 
-  /** `begin`: the statements that open the transaction, sent as one. */
-  private async inTransaction<T>(begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** `begin`: the statements that open the transaction, sent as one; `work` gets their results. */
+  private async inTransaction<T>(
+    begin: string,
+    work: (client: PoolClient, opened: QueryResult[]) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(begin);
-      const result = await work(client);
+      // A query string of several statements answers with one result each.
+      const opened = [await client.query(begin)].flat();
+      const result = await work(client, opened);
       await client.query('COMMIT');
       return result;
     } catch (error) {
