@@ -6,10 +6,15 @@ import { LedgerTree } from '@talent/ledger';
 /**
  * The tree kept while appends run. Without `everyMs`, at its most eager: extended as soon as events
  * are appended (woken like a projector). With it, as the worker keeps it, extended at an interval
- * (the worker's is LEDGER_TREE_HEAD_INTERVAL_SECONDS, 300 s by default).
+ * (the worker's is LEDGER_TREE_HEAD_INTERVAL_SECONDS, 300 s by default). Resolves once the tree
+ * holds the events appended before (by the runs without it), so a run pays only for its own.
  */
-export function followLedger(pool: Pool, { everyMs }: { everyMs?: number } = {}): { stop(): Promise<number> } {
+export async function followLedger(
+  pool: Pool,
+  { everyMs }: { everyMs?: number } = {},
+): Promise<{ stop(): Promise<number> }> {
   const tree = new LedgerTree(pool);
+  await tree.catchUp();
   const subscription = new EventSubscription(pool, { pollIntervalMs: 50 });
   const stopping = new AbortController();
   const running = (async () => {
