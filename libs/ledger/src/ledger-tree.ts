@@ -22,14 +22,6 @@ import { signTreeHead, type TreeHead } from './tree-head';
 const LEDGER_LOCK_KEY = 0x6c6564676572; // "ledger"
 const DEFAULT_BATCH = 5_000;
 const LOCKED = `BEGIN; SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`;
-/**
- * An extension's commit need not wait for its WAL flush: a crash may lose the last few
- * (PostgreSQL recovers a prefix of the commits, never part of one), and the next catch-up makes
- * them again, identically, for the tree of a size is fixed by the log; a proof served from them
- * meanwhile stays true. A tree head commits synchronously, and its flush covers every extension
- * committed before it.
- */
-const EXTENSION = `BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`;
 
 export interface InclusionProof {
   eventId: string;
@@ -139,7 +131,7 @@ export class LedgerTree {
   /** Adds up to `batch` events to the tree, in one transaction under the ledger's lock. */
   async extend(batch = DEFAULT_BATCH): Promise<{ added: number; size: number }> {
     try {
-      const extended = await this.inTransaction(`${EXTENSION}; ${takeNextEvents(batch)}`, async (client, opened) => {
+      const extended = await this.inTransaction(`${LOCKED}; ${takeNextEvents(batch)}`, async (client, opened) => {
         const taken = opened.at(-1)!.rows[0] as { size: string; leaf_hashes: Buffer | null };
         const size = Number(taken.size);
         const leafHashes = splitHashes(taken.leaf_hashes);
