@@ -155,9 +155,9 @@ async function main(): Promise<void> {
         for (const [system, append] of Object.entries(systems)) {
           const follower =
             system === OURS_WITH_TREE
-              ? followLedger(db.pool)
+              ? await followLedger(db.pool)
               : system === OURS_WITH_TREE_PERIODIC
-                ? followLedger(db.pool, { everyMs: TREE_EVERY_MS })
+                ? await followLedger(db.pool, { everyMs: TREE_EVERY_MS })
                 : undefined;
           results.push(await measure(system, writers, batch, append));
           await follower?.stop();

@@ -6,10 +6,15 @@ import { LedgerTree } from '@talent/ledger';
 /**
  * The tree kept while appends run. Without `everyMs`, at its most eager: extended as soon as events
  * are appended (woken like a projector). With it, as the worker keeps it, extended at an interval
- * (the worker's is LEDGER_TREE_HEAD_INTERVAL_SECONDS, 300 s by default).
+ * (the worker's is LEDGER_TREE_HEAD_INTERVAL_SECONDS, 300 s by default). Resolves once the tree
+ * holds the events appended before (by the runs without it), so a run pays only for its own.
  */
-export function followLedger(pool: Pool, { everyMs }: { everyMs?: number } = {}): { stop(): Promise<number> } {
+export async function followLedger(
+  pool: Pool,
+  { everyMs }: { everyMs?: number } = {},
+): Promise<{ stop(): Promise<number> }> {
   const tree = new LedgerTree(pool);
+  await tree.catchUp();
   const subscription = new EventSubscription(pool, { pollIntervalMs: 50 });
   const stopping = new AbortController();
   const running = (async () => {
@@ -57,9 +62,12 @@ export async function timeProofs(pool: Pool, samples: number): Promise<ProofTimi
   const started = process.hrtime.bigint();
   const treeSize = await tree.catchUp(50_000);
   const buildSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  // A tree built in one go leaves the planner without statistics and autovacuum with work to do,
-  // which a tree grown over months has long had done; time the proofs in that steady state.
+  // A tree built in one go leaves the planner without statistics, autovacuum with work to do and
+  // a checkpoint writing out the seeding, which a tree grown over months has long had done; time
+  // the proofs in that steady state. (Without the checkpoint, a build fast enough to end inside
+  // it doubled the proofs' p99.)
   await pool.query('VACUUM ANALYZE ledger_leaves, ledger_nodes, events');
+  await pool.query('CHECKPOINT');
   const leaves = Array.from({ length: samples }, () => randomBelow(treeSize));
   const { rows } = await pool.query<{ leaf_index: string; event_id: string }>(
     'SELECT leaf_index, event_id FROM ledger_leaves WHERE leaf_index = ANY($1::bigint[])',

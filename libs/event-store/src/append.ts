@@ -178,9 +178,11 @@ async function callAppendFunction(
   chained: Array<{ canonical: string; hash: string }>,
 ): Promise<AppendOutcome> {
   try {
-    const { rows } = await client.query<AppendOutcome>(
-      'SELECT * FROM append_events($1, $2, $3, $4, $5, $6::uuid[], $7::text[], $8::text[])',
-      [
+    const { rows } = await client.query<AppendOutcome>({
+      // Prepared once per connection: every append is this statement, so none is parsed and planned again.
+      name: 'append_events',
+      text: 'SELECT * FROM append_events($1, $2, $3, $4, $5, $6::uuid[], $7::text[], $8::text[])',
+      values: [
         streamId,
         streamType,
         expected,
@@ -190,7 +192,7 @@ async function callAppendFunction(
         chained.map((link) => link.canonical),
         chained.map((link) => link.hash),
       ],
-    );
+    });
     return rows[0]!;
   } catch (error) {
     const code = (error as { code?: string }).code;

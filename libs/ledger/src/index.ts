@@ -5,6 +5,7 @@ export type { ConsistencyProof, InclusionProof, TreeHeadPage } from './ledger-tr
 export { LedgerError } from './ledger.errors';
 export type { LedgerErrorCode } from './ledger.errors';
 export { CreateLedger1764000031000 } from './migrations/1764000031000-create-ledger';
+export { ThinLedgerTree1764000035000 } from './migrations/1764000035000-thin-ledger-tree';
 export { verifyLedger } from './ledger-verification';
 export type { DifferingLeaf, LeafProblem, LedgerVerification, StreamHeadProblem } from './ledger-verification';
 export { checkpointFileName, TreeHeadCheckpoints } from './tree-head-checkpoints';

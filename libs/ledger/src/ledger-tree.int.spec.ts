@@ -145,4 +145,45 @@ describe('the ledger tree over the event log', () => {
     await expect(tree.inclusionProof(first!.event_id, 0)).rejects.toMatchObject({ code: 'EVENT_AFTER_TREE_SIZE' });
     await expect(tree.consistencyProof(20, 10)).rejects.toMatchObject({ code: 'INVALID_TREE_RANGE' });
   });
+
+  it('builds the same tree when two workers take turns, and when an extension fails half-way', async () => {
+    const other = new LedgerTree(db.pool);
+    await appendCases(4);
+    expect(await tree.catchUp(5)).toBe(66);
+    await appendCases(3);
+    expect(await other.catchUp(4)).toBe(75);
+    await appendCases(2);
+    // The first worker's frontier is of 66 leaves, the tree's of 75: it must not build on its own.
+    expect(await tree.catchUp(5)).toBe(81);
+
+    let failed = false;
+    const failingPool = new Proxy(db.pool, {
+      get: (pool, property) =>
+        property === 'connect'
+          ? async () => {
+              const client = await pool.connect();
+              const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+              return Object.assign(client, {
+                query: (...args: unknown[]) => {
+                  if (!failed && String(args[0]).includes('INSERT INTO ledger_nodes')) {
+                    failed = true;
+                    return Promise.reject(new Error('the connection dropped'));
+                  }
+                  return query(...args);
+                },
+              });
+            }
+          : Reflect.get(pool, property),
+    });
+    const failing = new LedgerTree(failingPool);
+    await appendCases(3);
+    await expect(failing.catchUp(100)).rejects.toThrow('the connection dropped');
+    expect(await tree.size()).toBe(81);
+    expect(await failing.catchUp(100)).toBe(90);
+
+    const events = await eventsInOrder();
+    expect((await tree.rootHash(90)).toString('hex')).toBe(
+      naiveRoot(events.slice(0, 90).map((event) => Buffer.from(event.hash, 'hex'))).toString('hex'),
+    );
+  });
 });

@@ -1,14 +1,19 @@
 import type { KeyObject } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import {
   consistencyRanges,
   extendTree,
+  foldStored,
   frontier,
   inclusionRanges,
+  isStoredNodeLevel,
   type LeafRange,
   type NodeId,
+  type NodeLookup,
   nodesOf,
   rangeHash,
+  storedCover,
+  uniqueNodes,
 } from './merkle';
 import { LedgerError } from './ledger.errors';
 import { signTreeHead, type TreeHead } from './tree-head';
@@ -16,6 +21,7 @@ import { signTreeHead, type TreeHead } from './tree-head';
 // Any constant works; the same in every process: one writer extends the tree at a time.
 const LEDGER_LOCK_KEY = 0x6c6564676572; // "ledger"
 const DEFAULT_BATCH = 5_000;
+const LOCKED = `BEGIN; SELECT pg_advisory_xact_lock(${LEDGER_LOCK_KEY})`;
 
 export interface InclusionProof {
   eventId: string;
@@ -61,11 +67,57 @@ const toTreeHead = (row: TreeHeadRow): TreeHead => ({
 });
 
 /**
- * The global Merkle tree as its tables keep it (CreateLedger1764000031000). The tree follows the
- * event log in the gap-safe global order, a batch per transaction, so appends never wait for it;
- * proofs read O(log n) stored nodes.
+ * The next events below the gap-safe horizon become leaves, hashed (RFC 6962: SHA-256 of 0x00
+ * and the event's hash) and written by the database itself, so they never travel to the process
+ * and back; the new leaves' hashes come back in order, end to end in one value (an array's
+ * parsing costs more than the hashing), with the tree's size before them. Sent with the
+ * statements that open the transaction, as one query string, so an extension that closes no kept
+ * node takes two round trips (this, and the commit); which is why `batch` is written in, checked.
+ */
+const takeNextEvents = (batch: number) => {
+  if (!Number.isSafeInteger(batch) || batch < 1) throw new RangeError(`batch: ${batch} is not a positive integer`);
+  return `
+  WITH last AS (
+    SELECT leaf_index, transaction_id, global_position FROM ledger_leaves ORDER BY leaf_index DESC LIMIT 1
+  ), next AS (
+    SELECT transaction_id, global_position, event_id, hash FROM events
+    WHERE (transaction_id, global_position) >
+          (coalesce((SELECT transaction_id FROM last), '0'::xid8), coalesce((SELECT global_position FROM last), 0))
+      AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY transaction_id, global_position LIMIT ${batch}
+  ), added AS (
+    INSERT INTO ledger_leaves (leaf_index, transaction_id, global_position, event_id, leaf_hash)
+    SELECT coalesce((SELECT leaf_index FROM last), -1) + row_number() OVER (ORDER BY transaction_id, global_position),
+           transaction_id, global_position, event_id, sha256('\\x00'::bytea || decode(hash, 'hex'))
+    FROM next
+    RETURNING leaf_index, leaf_hash
+  )
+  SELECT coalesce((SELECT leaf_index FROM last) + 1, 0) AS size,
+         (SELECT string_agg(leaf_hash, ''::bytea ORDER BY leaf_index) FROM added) AS leaf_hashes`;
+};
+
+const splitHashes = (joined: Buffer | null): Buffer[] =>
+  Array.from({ length: (joined?.length ?? 0) / 32 }, (_, at) => joined!.subarray(at * 32, at * 32 + 32));
+
+/** The hashes of a tree's `frontier`, as this process last committed it: what the next leaves join. */
+interface Edge {
+  size: number;
+  hashes: Buffer[];
+}
+
+/**
+ * The global Merkle tree as its tables keep it (CreateLedger1764000031000, ThinLedgerTree1764000035000).
+ * The tree follows the event log in the gap-safe global order, a batch per transaction, so
+ * appends never wait for it; proofs read O(log n) stored nodes.
  */
 export class LedgerTree {
+  /**
+   * Kept between extensions so that one reads no nodes. Trusted only when the stored tree has
+   * exactly its size: a tree of a given size is the same whoever built it (the order is fixed),
+   * and any other size (another worker went on, or a commit was lost) is read from the tables.
+   */
+  private edge?: Edge;
+
   constructor(private readonly pool: Pool) {}
 
   /** Adds every event readable in the gap-safe order; returns the tree's new size. */
@@ -78,49 +130,34 @@ export class LedgerTree {
 
   /** Adds up to `batch` events to the tree, in one transaction under the ledger's lock. */
   async extend(batch = DEFAULT_BATCH): Promise<{ added: number; size: number }> {
-    return this.inTransaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK_KEY]);
-      const last = await client.query<{ leaf_index: string; transaction_id: string; global_position: string }>(
-        'SELECT leaf_index, transaction_id, global_position FROM ledger_leaves ORDER BY leaf_index DESC LIMIT 1',
-      );
-      const size = last.rows[0] ? Number(last.rows[0].leaf_index) + 1 : 0;
-      const events = await client.query<{
-        transaction_id: string;
-        global_position: string;
-        event_id: string;
-        hash: string;
-      }>(
-        `SELECT transaction_id, global_position, event_id, hash FROM events
-         WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY transaction_id, global_position LIMIT $3`,
-        [last.rows[0]?.transaction_id ?? '0', last.rows[0]?.global_position ?? '0', batch],
-      );
-      if (events.rows.length === 0) return { added: 0, size };
-      const edge = await this.nodes(client, frontier(size));
-      const made = extendTree(
-        size,
-        frontier(size).map((node) => edge(node)),
-        events.rows.map((row) => Buffer.from(row.hash, 'hex')),
-      );
-      await client.query(
-        `INSERT INTO ledger_leaves (leaf_index, transaction_id, global_position, event_id)
-         SELECT $1::bigint + n - 1, t::xid8, p, e
-         FROM unnest($2::text[], $3::bigint[], $4::uuid[]) WITH ORDINALITY AS x(t, p, e, n)`,
-        [
-          size,
-          events.rows.map((row) => row.transaction_id),
-          events.rows.map((row) => row.global_position),
-          events.rows.map((row) => row.event_id),
-        ],
-      );
-      await client.query(
-        `INSERT INTO ledger_nodes (level, node_index, hash)
-         SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
-        [made.map((node) => node.level), made.map((node) => node.index), made.map((node) => node.hash)],
-      );
-      return { added: events.rows.length, size: size + events.rows.length };
-    });
+    try {
+      const extended = await this.inTransaction(`${LOCKED}; ${takeNextEvents(batch)}`, async (client, opened) => {
+        const taken = opened.at(-1)!.rows[0] as { size: string; leaf_hashes: Buffer | null };
+        const size = Number(taken.size);
+        const leafHashes = splitHashes(taken.leaf_hashes);
+        if (leafHashes.length === 0) return { added: 0, size, edge: this.edge?.size === size ? this.edge : undefined };
+        const edge = this.edge?.size === size ? this.edge.hashes : await this.readEdge(client, size);
+        const made = extendTree(size, edge, leafHashes, isStoredNodeLevel);
+        if (made.nodes.length > 0) {
+          await client.query(
+            `INSERT INTO ledger_nodes (level, node_index, hash)
+             SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
+            [
+              made.nodes.map((node) => node.level),
+              made.nodes.map((node) => node.index),
+              made.nodes.map((node) => node.hash),
+            ],
+          );
+        }
+        const grown = size + leafHashes.length;
+        return { added: leafHashes.length, size: grown, edge: { size: grown, hashes: made.edge } };
+      });
+      this.edge = extended.edge;
+      return { added: extended.added, size: extended.size };
+    } catch (error) {
+      this.edge = undefined;
+      throw error;
+    }
   }
 
   async size(client: Pick<PoolClient, 'query'> = this.pool): Promise<number> {
@@ -141,8 +178,7 @@ export class LedgerTree {
    */
   async issueTreeHead(key: KeyObject, now: () => Date, { whenGrown = false } = {}): Promise<TreeHead | undefined> {
     await this.catchUp();
-    return this.inTransaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_LOCK_KEY]);
+    return this.inTransaction(LOCKED, async (client) => {
       const size = await this.size(client);
       const latest = await this.latestTreeHead(client);
       if (whenGrown && latest && latest.treeSize >= size) return undefined;
@@ -188,8 +224,9 @@ export class LedgerTree {
   async inclusionProofs(eventIds: readonly string[], treeSize: number): Promise<InclusionProof[]> {
     await this.requireSize(treeSize);
     const { rows } = await this.pool.query<{ event_id: string; leaf_index: string; hash: string }>(
-      `SELECT l.event_id, l.leaf_index, e.hash FROM ledger_leaves l JOIN events e USING (event_id)
-       WHERE l.event_id = ANY($1::uuid[])`,
+      `SELECT e.event_id, l.leaf_index, e.hash
+       FROM events e JOIN ledger_leaves l ON l.global_position = e.global_position AND l.event_id = e.event_id
+       WHERE e.event_id = ANY($1::uuid[])`,
       [eventIds],
     );
     const leaves = new Map(rows.map((row) => [row.event_id, row]));
@@ -221,9 +258,7 @@ export class LedgerTree {
   /** Leaves [start, start + limit) as the tree holds them: which event, and the leaf's hash (0x00-prefixed). */
   async leaves(start: number, limit: number): Promise<Array<{ leafIndex: number; eventId: string; leafHash: Buffer }>> {
     const { rows } = await this.pool.query<{ leaf_index: string; event_id: string; hash: Buffer }>(
-      `SELECT l.leaf_index, l.event_id, n.hash
-       FROM ledger_leaves l JOIN ledger_nodes n ON n.level = 0 AND n.node_index = l.leaf_index
-       WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2`,
+      'SELECT leaf_index, event_id, leaf_hash AS hash FROM ledger_leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2',
       [start, limit],
     );
     return rows.map((row) => ({ leafIndex: Number(row.leaf_index), eventId: row.event_id, leafHash: row.hash }));
@@ -259,26 +294,43 @@ export class LedgerTree {
     return ranges.map((range) => rangeHash(range, lookup));
   }
 
-  private async nodes(client: Pick<PoolClient, 'query'>, wanted: NodeId[]): Promise<(node: NodeId) => Buffer> {
+  private async readEdge(client: Pick<PoolClient, 'query'>, size: number): Promise<Buffer[]> {
+    const edge = frontier(size);
+    const lookup = await this.nodes(client, edge);
+    return edge.map(lookup);
+  }
+
+  /** Any nodes, folded from the kept ones they cover (`storedCover`), read in one query. */
+  private async nodes(client: Pick<PoolClient, 'query'>, wanted: NodeId[]): Promise<NodeLookup> {
+    const covers = uniqueNodes(wanted.flatMap(storedCover));
+    const leaves = covers.filter((node) => node.level === 0);
+    const inner = covers.filter((node) => node.level > 0);
     const { rows } = await client.query<{ level: number; node_index: string; hash: Buffer }>(
       `SELECT n.level, n.node_index, n.hash FROM ledger_nodes n
-       JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, node_index) USING (level, node_index)`,
-      [wanted.map((node) => node.level), wanted.map((node) => node.index)],
+       JOIN unnest($1::smallint[], $2::bigint[]) AS w(level, node_index) USING (level, node_index)
+       UNION ALL
+       SELECT 0, leaf_index, leaf_hash FROM ledger_leaves WHERE leaf_index = ANY($3::bigint[])`,
+      [inner.map((node) => node.level), inner.map((node) => node.index), leaves.map((node) => node.index)],
     );
     const found = new Map(rows.map((row) => [`${row.level}/${row.node_index}`, row.hash]));
-    return (node) => {
+    return foldStored((node) => {
       const hash = found.get(`${node.level}/${node.index}`);
       // A stored tree missing a node it must hold has been tampered with (or half-restored).
       if (!hash) throw new Error(`The ledger has no node at level ${node.level}, index ${node.index}`);
       return hash;
-    };
+    });
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /** `begin`: the statements that open the transaction, sent as one; `work` gets their results. */
+  private async inTransaction<T>(
+    begin: string,
+    work: (client: PoolClient, opened: QueryResult[]) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
+      // A query string of several statements answers with one result each.
+      const opened = [await client.query(begin)].flat();
+      const result = await work(client, opened);
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -50,7 +50,7 @@ export interface LedgerVerification {
 interface LeafRow {
   leaf_index: string;
   tree_event_id: string;
-  node_hash: Buffer;
+  leaf_hash: Buffer;
 }
 
 interface EventRow {
@@ -77,9 +77,8 @@ export async function verifyLedger(pool: Pool, publicKey: KeyObject): Promise<Le
 
   for (let start = 0; start < treeSize; start += PAGE) {
     const leaves = await pool.query<LeafRow>(
-      `SELECT l.leaf_index, l.event_id AS tree_event_id, n.hash AS node_hash
-       FROM ledger_leaves l JOIN ledger_nodes n ON n.level = 0 AND n.node_index = l.leaf_index
-       WHERE l.leaf_index >= $1 ORDER BY l.leaf_index LIMIT $2`,
+      `SELECT leaf_index, event_id AS tree_event_id, leaf_hash
+       FROM ledger_leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2`,
       [start, PAGE],
     );
     const events = await pool.query<EventRow>(
@@ -129,7 +128,7 @@ export async function verifyLedger(pool: Pool, publicKey: KeyObject): Promise<Le
 function leafProblem(leaf: LeafRow, event: EventRow | undefined): LeafProblem | undefined {
   if (!event) return 'event_missing';
   if (event.event_id !== leaf.tree_event_id) return 'event_differs';
-  if (!leafHash(Buffer.from(event.hash, 'hex')).equals(leaf.node_hash)) return 'hash_differs';
+  if (!leafHash(Buffer.from(event.hash, 'hex')).equals(leaf.leaf_hash)) return 'hash_differs';
   return undefined;
 }
 
@@ -143,16 +142,17 @@ async function streamHeadProblems(pool: Pool): Promise<StreamHeadProblem[]> {
     `SELECT stream_id, version, detail FROM (
        SELECT s.stream_id, s.version, CASE
          WHEN e.event_id IS NULL THEN format('the head names version %s, which the log does not hold', s.version)
-         WHEN n.hash IS NOT NULL AND n.hash <> sha256('\\x00'::bytea || decode(s.last_hash, 'hex'))
+         WHEN l.leaf_hash IS NOT NULL AND l.leaf_hash <> sha256('\\x00'::bytea || decode(s.last_hash, 'hex'))
            THEN format('the head''s hash is not the one the tree holds for version %s', s.version)
-         WHEN EXISTS (SELECT 1 FROM events later JOIN ledger_leaves USING (event_id)
+         WHEN EXISTS (SELECT 1 FROM events later
+                      JOIN ledger_leaves held ON held.global_position = later.global_position
+                        AND held.event_id = later.event_id
                       WHERE later.stream_id = s.stream_id AND later.stream_version > s.version)
            THEN format('the tree holds events of this stream after the head''s version %s', s.version)
        END AS detail
        FROM event_streams s
        LEFT JOIN events e ON e.stream_id = s.stream_id AND e.stream_version = s.version
-       LEFT JOIN ledger_leaves l ON l.event_id = e.event_id
-       LEFT JOIN ledger_nodes n ON n.level = 0 AND n.node_index = l.leaf_index
+       LEFT JOIN ledger_leaves l ON l.global_position = e.global_position AND l.event_id = e.event_id
      ) checked
      WHERE detail IS NOT NULL ORDER BY stream_id LIMIT $1`,
     [HEAD_PROBLEMS_LISTED],

@@ -114,23 +114,57 @@ export function frontier(size: number): NodeId[] {
 }
 
 /**
- * Adds leaves to a tree of `size` leaves whose `frontier(size)` hashes are `edge`: every
- * complete subtree the new leaves make, level 0 included, to be stored.
+ * Adds leaves, given as their leaf hashes, to a tree of `size` leaves whose `frontier(size)`
+ * hashes are `edge`. Returns the complete subtrees the new leaves make on the levels `keep`
+ * accepts (every level, level 0 included, by default), and the new tree's frontier hashes.
  */
-export function extendTree(size: number, edge: readonly Buffer[], leaves: readonly Buffer[]): StoredNode[] {
+export function extendTree(
+  size: number,
+  edge: readonly Buffer[],
+  leafHashes: readonly Buffer[],
+  keep: (level: number) => boolean = () => true,
+): { nodes: StoredNode[]; edge: Buffer[] } {
   const stack: StoredNode[] = frontier(size).map((node, at) => ({ ...node, hash: edge[at]! }));
-  const made: StoredNode[] = [];
-  leaves.forEach((leaf, offset) => {
-    let node: StoredNode = { level: 0, index: size + offset, hash: leafHash(leaf) };
-    made.push(node);
+  const nodes: StoredNode[] = [];
+  leafHashes.forEach((leaf, offset) => {
+    let node: StoredNode = { level: 0, index: size + offset, hash: leaf };
+    if (keep(0)) nodes.push(node);
     while (stack.length > 0 && stack.at(-1)!.level === node.level) {
       const left = stack.pop()!;
       node = { level: node.level + 1, index: half(node.index), hash: nodeHash(left.hash, node.hash) };
-      made.push(node);
+      if (keep(node.level)) nodes.push(node);
     }
     stack.push(node);
   });
-  return made;
+  return { nodes, edge: stack.map((node) => node.hash) };
+}
+
+/**
+ * The levels `ledger_nodes` keeps: every third above the leaves (whose hashes `ledger_leaves`
+ * keeps). Any other node folds from at most 2^(STORED_LEVEL_STRIDE - 1) kept ones below it, so
+ * the tree writes about n/7 node rows for n leaves instead of n, and a proof reads at most four
+ * rows where it read one.
+ */
+export const STORED_LEVEL_STRIDE = 3;
+
+export const isStoredNodeLevel = (level: number): boolean => level > 0 && level % STORED_LEVEL_STRIDE === 0;
+
+/** The kept nodes (leaves at level 0) that `node` folds from, left to right: itself if kept. */
+export function storedCover(node: NodeId): NodeId[] {
+  const base = node.level - (node.level % STORED_LEVEL_STRIDE);
+  const width = 2 ** (node.level - base);
+  return Array.from({ length: width }, (_, at) => ({ level: base, index: node.index * width + at }));
+}
+
+/** A lookup of any node from a lookup of the kept ones (`storedCover`). */
+export function foldStored(stored: NodeLookup): NodeLookup {
+  return (node) => {
+    let hashes = storedCover(node).map(stored);
+    while (hashes.length > 1) {
+      hashes = Array.from({ length: hashes.length / 2 }, (_, at) => nodeHash(hashes[2 * at]!, hashes[2 * at + 1]!));
+    }
+    return hashes[0]!;
+  };
 }
 
 /** The ranges whose MTHs prove leaf `index` is in the tree of `size` (RFC 9162 2.1.3.1), leaf upwards. */
@@ -159,8 +193,12 @@ export function consistencyRanges(from: number, size: number): LeafRange[] {
 
 /** Every node a set of ranges folds from: what to read before computing their hashes. */
 export function nodesOf(ranges: readonly LeafRange[]): NodeId[] {
+  return uniqueNodes(ranges.flatMap(completeSubtrees));
+}
+
+export function uniqueNodes(nodes: readonly NodeId[]): NodeId[] {
   const unique = new Map<string, NodeId>();
-  for (const node of ranges.flatMap(completeSubtrees)) unique.set(`${node.level}/${node.index}`, node);
+  for (const node of nodes) unique.set(`${node.level}/${node.index}`, node);
   return [...unique.values()];
 }
 

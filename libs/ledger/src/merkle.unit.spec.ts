@@ -4,13 +4,16 @@ import {
   consistencyRanges,
   EMPTY_TREE_HASH,
   extendTree,
+  foldStored,
   frontier,
   inclusionRanges,
+  isStoredNodeLevel,
   leafHash,
   type LeafRange,
   nodeHash,
   type NodeId,
   rangeHash,
+  storedCover,
   verifyConsistency,
   verifyInclusion,
 } from './merkle';
@@ -46,22 +49,32 @@ function naiveConsistency(m: number, leaves: readonly Buffer[], whole = true): B
 
 const leaves = Array.from({ length: 70 }, (_, at) => createHash('sha256').update(`event ${at}`).digest());
 
-/** A tree built leaf by leaf in uneven batches, as the ledger builds it, as a node lookup. */
-function builtTree(count: number) {
+/**
+ * A tree built leaf by leaf in uneven batches, as the ledger builds it, as a node lookup: with
+ * every node kept, or `thin`, only the leaves and the kept levels, each batch continuing from the
+ * frontier the one before returned (as the ledger's process does) or read from the kept nodes.
+ */
+function builtTree(count: number, { thin = false } = {}) {
   const nodes = new Map<string, Buffer>();
   const key = (node: NodeId) => `${node.level}/${node.index}`;
-  let size = 0;
-  for (const batch of [1, 2, 5, 1, 13, 30, 18]) {
-    const next = leaves.slice(size, Math.min(count, size + batch));
-    const edge = frontier(size).map((node) => nodes.get(key(node))!);
-    for (const node of extendTree(size, edge, next)) nodes.set(key(node), node.hash);
-    size += next.length;
-  }
-  return (node: NodeId) => {
+  const stored = (node: NodeId) => {
     const hash = nodes.get(key(node));
     if (!hash) throw new Error(`node ${key(node)} was never made`);
     return hash;
   };
+  const lookup = thin ? foldStored(stored) : stored;
+  const keep = thin ? (level: number) => level === 0 || isStoredNodeLevel(level) : undefined;
+  let size = 0;
+  let edge: Buffer[] = [];
+  for (const [at, batch] of [1, 2, 5, 1, 13, 30, 18].entries()) {
+    const next = leaves.slice(size, Math.min(count, size + batch)).map(leafHash);
+    const from = at % 2 === 0 ? frontier(size).map(lookup) : edge;
+    const made = extendTree(size, from, next, keep);
+    for (const node of made.nodes) nodes.set(key(node), node.hash);
+    edge = made.edge;
+    size += next.length;
+  }
+  return lookup;
 }
 
 // Past a power of two on both sides; the naive recomputation is quadratic, so no further.
@@ -97,13 +110,28 @@ describe('the RFC 6962 Merkle tree', () => {
     }
   });
 
+  it('keeps the same roots with only every third level stored, and reads at most four rows a node', () => {
+    const full = builtTree(leaves.length);
+    const thin = builtTree(leaves.length, { thin: true });
+
+    for (let size = 0; size <= leaves.length; size += 1) {
+      expect(rangeHash({ start: 0, end: size }, thin)).toEqual(rangeHash({ start: 0, end: size }, full));
+    }
+    expect(storedCover({ level: 5, index: 3 })).toEqual([12, 13, 14, 15].map((index) => ({ level: 3, index })));
+    expect(storedCover({ level: 6, index: 3 })).toEqual([{ level: 6, index: 3 }]);
+    expect(storedCover({ level: 1, index: 3 })).toEqual([6, 7].map((index) => ({ level: 0, index })));
+  });
+
   it('folds a proof from O(log n) stored nodes', () => {
     expect(completeSubtrees({ start: 0, end: 1_000_000 })).toHaveLength(7);
     expect(frontier(1_000_000).map((node) => node.level)).toEqual([19, 18, 17, 16, 14, 9, 6]);
   });
 
-  it('proves the inclusion of every leaf in every tree size, as the RFC defines the path', () => {
-    const lookup = builtTree(leaves.length);
+  it.each([
+    ['every node', false],
+    ['every third level', true],
+  ])('proves the inclusion of every leaf in every tree size, as the RFC defines the path (%s kept)', (_, thin) => {
+    const lookup = builtTree(leaves.length, { thin });
 
     for (let size = 1; size <= EXHAUSTIVE_UP_TO; size += 1) {
       const root = naiveRoot(leaves.slice(0, size));

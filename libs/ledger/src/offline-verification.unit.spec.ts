@@ -8,7 +8,7 @@ import {
 } from '../../event-store/src/stream-export';
 import { eventHash } from '../../event-store/src/hash-chain';
 import type { RecordedEvent } from '../../event-store/src/types';
-import { consistencyRanges, extendTree, inclusionRanges, type NodeId, rangeHash } from './merkle';
+import { consistencyRanges, extendTree, inclusionRanges, leafHash, type NodeId, rangeHash } from './merkle';
 import { verifyStreamExportLedger } from './offline-verification';
 import { loadLedgerSigningKey, signTreeHead, type TreeHead } from './tree-head';
 
@@ -44,8 +44,8 @@ function treeOver(log: RecordedEvent[]) {
     extendTree(
       0,
       [],
-      log.map((event) => Buffer.from(event.hash, 'hex')),
-    ).map((node) => [`${node.level}/${node.index}`, node.hash]),
+      log.map((event) => leafHash(Buffer.from(event.hash, 'hex'))),
+    ).nodes.map((node) => [`${node.level}/${node.index}`, node.hash]),
   );
   const lookup = (node: NodeId) => nodes.get(`${node.level}/${node.index}`)!;
   const root = (size: number) => rangeHash({ start: 0, end: size }, lookup);

@@ -19,7 +19,7 @@ import {
 } from '@talent/projections';
 import { AddPasswordChangeRequired1764000009000, CreateIdentity1764000008000 } from '@talent/identity';
 import { CreateRoundImports1764000020000 } from '@talent/activities';
-import { CreateLedger1764000031000 } from '@talent/ledger';
+import { CreateLedger1764000031000, ThinLedgerTree1764000035000 } from '@talent/ledger';
 
 /**
  * Every migration, in the order it must run. Listed by class rather than found by a file glob so
@@ -44,4 +44,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddCaseListHandlingOfficer1764000032000,
   NotifyAfterAppend1764000033000,
   AddCaseListSubmittedBy1764000034000,
+  ThinLedgerTree1764000035000,
 ];
