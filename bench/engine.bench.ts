@@ -138,9 +138,9 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
     if (statementMeter && users > 1) statements.push({ measure, statements: await statementMeter.read(answered) });
     return result;
   };
-  const act = async (name: string, count: number, users: number) => {
+  const act = async (name: string, count: number, users: number, request = cases.register) => {
     await casesToActOn(count);
-    return measured(name, count, users, cases.register);
+    return measured(name, count, users, request);
   };
 
   log('warming up');
@@ -162,8 +162,8 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
   const act50 = await act('action', CONCURRENT_REQUESTS, USERS);
   const lag = { ms: await cases.projectionLagMs(), cases: cases.registered };
   await settle();
-  // After the actions, which take the oldest cases still waiting for one: opened before them, these
-  // would push the cases the actions take out of the worker's cache (WORKER_MAX_CACHED_WORKFLOWS).
+  // After the actions, which act on the cases the synchronous opens just made; these cases wait for
+  // the action measure with all cases open, as the oldest.
   log(ACCEPT);
   const accept1 = await measured(ACCEPT, SERIAL_REQUESTS, 1, cases.openAsync);
   const accept50 = await measured(ACCEPT, CONCURRENT_REQUESTS, USERS, cases.openAsync);
@@ -172,7 +172,12 @@ async function measure(running: RunningStack, client: Client, probe: EngineProbe
   const loaded = memory().rssBytes;
   const openCases = await probe.openCases();
   log(`POST /cases/:id/actions with ${format(openCases)} open cases`);
-  const actLoaded = await act(`action with ${format(openCases)} open cases`, CONCURRENT_REQUESTS, USERS);
+  const actLoaded = await act(
+    `action with ${format(openCases)} open cases`,
+    CONCURRENT_REQUESTS,
+    USERS,
+    cases.registerOldest,
+  );
   const loadedAct = { result: actLoaded, openCases: await probe.openCases() };
   const rss = { warm, loaded, peak: memory().peakBytes };
   return {

@@ -92,12 +92,21 @@ export class CaseWorkload {
     this.answered += 1;
   };
 
-  readonly register = async (user: number): Promise<void> => {
-    const caseId = this.waiting.shift();
+  /**
+   * Acts on the newest case still waiting, as officers work the cases in hand: one the worker
+   * holds in its cache. Taken oldest first, one measure's cases evicted the next one's from a
+   * cache as large as the measure, and every action became a replay.
+   */
+  readonly register = (user: number): Promise<void> => this.registerCase(user, this.waiting.pop());
+
+  /** Acts on the oldest case still waiting: one opened long ago, which the worker replays first. */
+  readonly registerOldest = (user: number): Promise<void> => this.registerCase(user, this.waiting.shift());
+
+  private async registerCase(user: number, caseId: string | undefined): Promise<void> {
     if (!caseId) throw new Error('no opened case left to act on');
     await this.api.register(this.officer(user), caseId);
     this.acted += 1;
-  };
+  }
 
   /** How long until the case list shows every case moved so far. */
   async projectionLagMs(): Promise<number> {
