@@ -24,6 +24,8 @@ import {
   type PersonCommand,
   type PlanCommand,
   type StageDefinition,
+  stageScheduling,
+  type StageTimes,
   SYSTEM_ACTOR,
 } from '@talent/domain';
 import { appendOrRefuse, caseSteps, recordStep, sendPlanCommand } from './case-activities';
@@ -270,25 +272,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     return asWorkflowFailure(() => decideCase(entered, scheduling(times, entered), pipeline));
   }
 
-  /**
-   * A notice entered after its end (catch-up entry) waits for the officer's 公示期满 confirmation,
-   * so an objection raised during it can still be recorded.
-   */
-  function scheduling(
-    times: Awaited<ReturnType<ReturnType<typeof caseSteps>['scheduleStage']>>,
-    entered: CaseState,
-  ): CaseCommand {
-    const overAlready =
-      times.noticeEndsAt !== undefined &&
-      Date.parse(times.noticeEndsAt) <= (acceptedAt ?? Date.now()) &&
-      has(BUSINESS_TIME_PATCH);
-    return {
-      type: 'scheduleStage',
-      occurredAt: dated(undefined, entered),
-      ...times,
-      ...(overAlready && { noticeEndConfirmedByOfficer: true }),
-    };
-  }
+  /** The scheduling of a stage just entered, on the paths that time it apart from its append. */
+  const scheduling = (times: StageTimes, entered: CaseState): CaseCommand =>
+    stageScheduling(times, dated(undefined, entered), acceptedAt ?? Date.now(), () => has(BUSINESS_TIME_PATCH));
 
   /** What the engine does by itself when a stage begins: time it (before issue 12), reserve its post, commit its subsidy. */
   async function onStageEntered(fast: boolean): Promise<void> {

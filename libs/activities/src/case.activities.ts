@@ -1,5 +1,5 @@
-import type { CaseEvent, PlanEvent, StageDefinition } from '@talent/domain';
-import { stageScheduled, toCaseStreamId, toPlanStreamId } from '@talent/domain';
+import type { CaseEvent, PlanEvent, StageDefinition, StageTimes } from '@talent/domain';
+import { stageScheduled, stageScheduling, toCaseStreamId, toPlanStreamId } from '@talent/domain';
 import type { PostgresEventStore } from '@talent/event-store';
 import type { CommandActivities, CommandCheck, CommandRefusal } from './command.activities';
 import { toStoredEvents } from './event-codec';
@@ -16,8 +16,6 @@ export interface CaseAppend {
   expectedVersion: number;
   events: CaseEvent[];
 }
-
-type StageTimes = { deadlineAt?: string; noticeEndsAt?: string; nextFollowUpAt?: string };
 
 /** A case's step as one local activity: the command checked, the stage entered timed, all appended at once. */
 export interface CaseStep extends CaseAppend {
@@ -94,15 +92,8 @@ export function createCaseActivities(
       const scheduled: CaseEvent[] = [];
       if (entering) {
         const times = stageTimes({ stage: entering.stage, enteredAt: entering.enteredAt, followUpsDone: 0 });
-        const overAlready =
-          times.noticeEndsAt !== undefined && Date.parse(times.noticeEndsAt) <= Date.parse(entering.acceptedAt);
-        scheduled.push(
-          stageScheduled(entering.stageId, {
-            occurredAt: entering.occurredAt,
-            ...times,
-            ...(overAlready && { noticeEndConfirmedByOfficer: true }),
-          }),
-        );
+        const scheduling = stageScheduling(times, entering.occurredAt, Date.parse(entering.acceptedAt));
+        scheduled.push(stageScheduled(entering.stageId, scheduling));
       }
       await appendCaseEvents({ ...append, events: [...append.events, ...scheduled] });
       return { scheduled };

@@ -42,6 +42,8 @@ export type ScheduleStage = Base & {
   noticeEndConfirmedByOfficer?: boolean;
   nextFollowUpAt?: string;
 };
+/** Deadline, notice end and next follow-up of a stage, as the office's calendar gives them. */
+export type StageTimes = Pick<ScheduleStage, 'deadlineAt' | 'noticeEndsAt' | 'nextFollowUpAt'>;
 export type CompleteNotice = Base & { type: 'completeNotice' };
 export type RecordQuotaReserved = Base & { type: 'recordQuotaReserved' };
 export type RecordQuotaRefused = Base & { type: 'recordQuotaRefused'; reason: string };

@@ -4,7 +4,7 @@ import { availableActions } from './available-actions';
 import { event, officer, opened as openedAt, specFor } from './case-builders.spec';
 import type { CaseEvent } from './case-events';
 import { type CaseState, evolve } from './case-state';
-import { consequenceTime } from './decide-case';
+import { consequenceTime, decideCase, stageScheduling } from './decide-case';
 
 const civilServant = builtInPipelines.find((definition) => definition.id === 'recruitment.civil_servant')!;
 const secondOfficer: Actor = { id: 'officer-li', role: 'hr_officer' };
@@ -114,5 +114,23 @@ describe('actions are looked up as the stage’s own', () => {
       .given([opened, event('StageEntered', { stage: 'writtenExam', stageKind: 'task' }, on('2024-06-10'))])
       .when({ type: 'takeAction', action: 'constructor', payload: {}, actor: officer, occurredAt: on('2024-06-11') })
       .thenThrows('STAGE_DOES_NOT_ACCEPT_ACTION');
+  });
+});
+
+describe('the scheduling of a stage just entered', () => {
+  const entered = stateOf([opened, noticeEntered]);
+  const schedule = (acceptedAt: string) =>
+    decideCase(
+      entered,
+      stageScheduling({ noticeEndsAt: on('2024-07-06', 0) }, on('2024-07-01'), Date.parse(acceptedAt)),
+      civilServant,
+    );
+
+  it('records the times the calendar gave the stage, and nothing else', () => {
+    expect(schedule(on('2024-07-02'))).toEqual([noticeScheduled()]);
+  });
+
+  it('leaves a notice entered after its end to an officer’s confirmation', () => {
+    expect(schedule(on('2024-07-08'))).toEqual([noticeScheduled({ noticeEndConfirmedByOfficer: true })]);
   });
 });

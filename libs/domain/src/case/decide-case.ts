@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { addOfficeMonths, officeDate } from '../shared/office-time';
 import { type Actor, SYSTEM_ACTOR } from '../shared/roles';
-import type { CaseCommand, OpenCase, ScheduleStage, TakeAction } from './case-commands';
+import type { CaseCommand, OpenCase, ScheduleStage, StageTimes, TakeAction } from './case-commands';
 import type { CaseEvent, EventMeta, StageScheduled, SubsidyInstalmentPaid } from './case-events';
 import type { CaseState } from './case-state';
 import {
@@ -401,11 +401,33 @@ function confirmNoticeEnded(
 }
 
 /**
+ * The scheduling of a stage just entered, from the times the calendar gave it. A notice entered
+ * after its end (catch-up entry) waits for the officer's 公示期满 confirmation, so an objection
+ * raised during it can still be recorded; `lateNoticeWaits` says whether the case's rules have
+ * that (histories recorded before them do not), and is asked only of such a notice.
+ */
+export function stageScheduling(
+  times: StageTimes,
+  occurredAt: string,
+  acceptedAt: number,
+  lateNoticeWaits: () => boolean = () => true,
+): ScheduleStage {
+  const overAlready =
+    times.noticeEndsAt !== undefined && Date.parse(times.noticeEndsAt) <= acceptedAt && lateNoticeWaits();
+  return {
+    type: 'scheduleStage',
+    occurredAt,
+    ...times,
+    ...(overAlready && { noticeEndConfirmedByOfficer: true }),
+  };
+}
+
+/**
  * The times the calendar gave the stage a case is in, as the engine records them. Its one home:
  * the decider's scheduleStage, and the step that schedules a stage in the append that enters it.
  */
-export function stageScheduled(stage: string, command: Omit<ScheduleStage, 'type'>): StageScheduled {
-  const { occurredAt, ...times } = command;
+export function stageScheduled(stage: string, command: ScheduleStage): StageScheduled {
+  const { type: _type, occurredAt, ...times } = command;
   return { type: 'StageScheduled', data: { stage, ...times }, meta: meta(SYSTEM_ACTOR, occurredAt) };
 }
 
